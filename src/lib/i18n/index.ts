@@ -1,0 +1,41 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './locales/en.json';
+import pl from './locales/pl.json';
+import ur from './locales/ur.json';
+
+// Interface text for every page; survey text comes from survey-core's localisable strings.
+export const locales = ['en', 'pl', 'ur'] as const;
+export type Locale = (typeof locales)[number];
+export const resources = { en, pl, ur };
+const rtl: ReadonlySet<string> = new Set(['ur']);
+
+const instance = i18next.createInstance();
+void instance.init({
+	initAsync: false,
+	lng: 'en',
+	fallbackLng: 'en',
+	supportedLngs: [...locales],
+	resources: Object.fromEntries(locales.map((l) => [l, { translation: resources[l] }])),
+	interpolation: { escapeValue: false }
+});
+
+export const isLocale = (v: unknown): v is Locale => locales.includes(v as Locale);
+
+export function direction(locale: Locale): 'ltr' | 'rtl' {
+	return rtl.has(locale) ? 'rtl' : 'ltr';
+}
+
+export function translator(locale: Locale): TFunction {
+	return instance.getFixedT(locale);
+}
+
+/** The locale asked for in the URL, else remembered in a cookie, else the browser's best match. */
+export function pickLocale(query: string | null, cookie: string | undefined, accept: string | null): Locale {
+	if (isLocale(query)) return query;
+	if (isLocale(cookie)) return cookie;
+	for (const part of (accept ?? '').split(',')) {
+		const tag = part.split(';')[0]?.trim().toLowerCase().split('-')[0];
+		if (isLocale(tag)) return tag;
+	}
+	return 'en';
+}

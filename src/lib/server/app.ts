@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { measures } from './catalogue/measures';
+import { pgliteDir, readConfig, type Config } from './config';
+import { connect, type Connection } from './db/connect';
+import * as measure from './db/measure';
+import { migrateToLatest } from './db/migrate';
+import * as survey from './db/survey';
+import { seedDemoData } from './demo';
+import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
+import { formatProblem } from './surveys/types';
+
+export interface App {
+	config: Config;
+	connection: Connection;
+	catalogue: SurveyCatalogue;
+	/** The version id of each survey as its file reads today. */
+	versionIds: Map<string, string>;
+}
+
+let booting: Promise<App> | undefined;
+
+async function boot(config: Config): Promise<App> {
+	// A broken definition stops the start: serving half a catalogue would lose answers.
+	const catalogue = loadSurveyCatalogue(config.surveysDir, config.symbolsDir);
+	if (catalogue.problems.length) {
+		const list = catalogue.problems.map(formatProblem).join('\n');
+		throw new Error(`The survey definitions have problems:\n${list}`);
+	}
+	if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+	const connection = await connect({ url: config.databaseUrl, dataDir: pgliteDir(config) });
+	try {
+		await migrateToLatest(connection.db);
+		await measure.syncCatalogue(connection.db, measures);
+		const versionIds = new Map<string, string>();
+		for (const s of catalogue.surveys) versionIds.set(s.id, await survey.registerVersion(connection.db, s));
+		if (config.demoData) await seedDemoData(connection.db);
+		return { config, connection, catalogue, versionIds };
+	} catch (e) {
+		await connection.close();
+		throw e;
+	}
+}
+
+/** Starts the app once per process: database, migrations, measures, surveys, demo data. */
+export function startApp(config: Config = readConfig()): Promise<App> {
+	booting ??= boot(config);
+	return booting;
+}
+
+/** The started app; loads and actions call this, never `startApp`. */
+export function app(): Promise<App> {
+	if (!booting) throw new Error('The app has not been started');
+	return booting;
+}
+
+export async function stopApp(): Promise<void> {
+	const started = booting;
+	booting = undefined;
+	if (started) await (await started).connection.close();
+}

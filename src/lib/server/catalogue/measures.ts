@@ -1,0 +1,15 @@
+import catalogue from './measures.json';
+
+export interface MeasureDefinition {
+	id: string;
+	label: string;
+	/** A Lancashire outcome statement, a reporting heading, or a Dorset outcome. */
+	outcome: string;
+	framework: 'lancashire' | 'dorset';
+	respondent: 'child' | 'carer' | 'staff';
+	kind: 'percent' | 'count';
+}
+
+export const measures = catalogue.measures as MeasureDefinition[];
+
+export const measureIds: ReadonlySet<string> = new Set(measures.map((m) => m.id));

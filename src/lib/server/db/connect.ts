@@ -1,0 +1,47 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type DB = Kysely<Database>;
+
+export interface Connection {
+	db: DB;
+	kind: 'postgres' | 'pglite';
+	close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+	/** A PostgreSQL connection string; without it, an embedded PGlite database is used. */
+	url?: string;
+	/** Where PGlite keeps its files; `memory://` for a throwaway database. */
+	dataDir?: string;
+	/** PostgreSQL only: run every query in this schema (tests use one fresh schema each). */
+	schema?: string;
+}
+
+/** Opens the app's database: the PostgreSQL server at `url`, or embedded PGlite in `dataDir`. */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+	if (options.url) {
+		const { default: pg } = await import('pg');
+		const pool = new pg.Pool({
+			connectionString: options.url,
+			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			...(options.schema ? { options: `-c search_path=${options.schema}` } : {})
+		});
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, kind: 'postgres', close: () => db.destroy() };
+	}
+	const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+		import('@electric-sql/pglite'),
+		import('kysely-pglite-dialect')
+	]);
+	const pglite = await PGlite.create(options.dataDir ?? 'memory://');
+	const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+	return {
+		db,
+		kind: 'pglite',
+		close: async () => {
+			await db.destroy();
+			if (!pglite.closed) await pglite.close();
+		}
+	};
+}

@@ -1,0 +1,241 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// The one description of the database the app's queries are checked against; a test compares it
+// with the migrated schema (tests/db/schema.test.ts).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+type Numeric = ColumnType<string, number | string | undefined, number | string>;
+
+export type Source = 'annual_review' | 'end_of_care_package' | 'satisfaction_survey' | 'family_review';
+export type Respondent = 'child' | 'carer' | 'staff';
+export type CompletionMode = 'alone' | 'helped' | 'proxy';
+export type Classification = 'positive' | 'negative' | 'not_counted';
+export type Role = 'administrator' | 'commissioner' | 'provider_manager' | 'provider_staff';
+
+/** A question's counting rule, as stored with the survey version that carries it. */
+export interface MeasureRule {
+	measure: string;
+	positive: unknown[];
+	notCounted: unknown[];
+	safeguarding: unknown[];
+}
+export type SurveyRules = Record<string, MeasureRule>;
+
+export interface CouncilTable {
+	id: Generated<string>;
+	code: string;
+	name: string;
+	created_at: Generated<Date>;
+}
+
+export interface ProviderTable {
+	id: Generated<string>;
+	name: string;
+	regulator_reference: string | null;
+	created_at: Generated<Date>;
+}
+
+export interface CommissionTable {
+	council_id: string;
+	provider_id: string;
+	starts_on: DateOnly;
+	ends_on: DateOnly | null;
+}
+
+export interface ServiceTable {
+	id: Generated<string>;
+	provider_id: string;
+	council_id: string;
+	name: string;
+	kind: 'short_break' | 'childrens_home';
+	created_at: Generated<Date>;
+}
+
+export interface MeasureTable {
+	id: string;
+	label: string;
+	outcome: string;
+	framework: string;
+	respondent: string;
+	kind: 'percent' | 'count';
+	position: number;
+}
+
+export interface SurveyTable {
+	id: string;
+	title: string;
+	variant: string;
+	respondent: string;
+	created_at: Generated<Date>;
+}
+
+export interface SurveyVersionTable {
+	id: Generated<string>;
+	survey_id: string;
+	content_hash: string;
+	definition: Json<Record<string, unknown>>;
+	rules: Json<SurveyRules>;
+	created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+	id: Generated<string>;
+	email: string;
+	display_name: string;
+	role: Role;
+	council_id: string | null;
+	provider_id: string | null;
+	password_hash: string;
+	totp_secret: string | null;
+	failed_sign_ins: Generated<number>;
+	locked_until: Timestamp | null;
+	created_at: Generated<Date>;
+	disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+	id_hash: string;
+	user_id: string;
+	created_at: Generated<Date>;
+	last_seen_at: Generated<Date>;
+	expires_at: Timestamp;
+}
+
+export interface RateLimitTable {
+	key: string;
+	window_start: Timestamp;
+	hits: number;
+}
+
+export interface ChildTable {
+	id: Generated<string>;
+	provider_id: string;
+	reference: string;
+	display_name: string;
+	date_of_birth: DateOnly | null;
+	send_needs: Json<string[]>;
+	communication_needs: string | null;
+	preferred_variant: string | null;
+	preferred_language: string | null;
+	created_at: Generated<Date>;
+	erased_at: Timestamp | null;
+}
+
+export interface CarePackageTable {
+	id: Generated<string>;
+	child_id: string;
+	service_id: string;
+	starts_on: DateOnly;
+	ends_on: DateOnly | null;
+	personal_care_hours: Numeric;
+	short_break_daytime_hours: Numeric;
+	break_time_hours: Numeric;
+	break_time_plus_hours: Numeric;
+	overnight_hours: Numeric;
+	created_at: Generated<Date>;
+}
+
+export interface InvitationTable {
+	id: Generated<string>;
+	survey_id: string;
+	service_id: string;
+	child_id: string | null;
+	respondent: Respondent;
+	source: Source;
+	token_hash: string;
+	code_hash: string | null;
+	is_open: Generated<boolean>;
+	language: string | null;
+	expires_at: Timestamp;
+	revoked_at: Timestamp | null;
+	created_by: string | null;
+	created_at: Generated<Date>;
+}
+
+export interface ResponseTable {
+	id: Generated<string>;
+	survey_version_id: string;
+	invitation_id: string | null;
+	service_id: string;
+	child_id: string | null;
+	source: Source;
+	language: string;
+	variant: string;
+	completion_mode: CompletionMode | null;
+	assisted_by: string | null;
+	age_band: string | null;
+	send_need: string | null;
+	client_submission_id: string;
+	current_question: string | null;
+	started_at: Generated<Date>;
+	updated_at: Generated<Date>;
+	completed_at: Timestamp | null;
+}
+
+export interface AnswerTable {
+	response_id: string;
+	question_name: string;
+	value: Json<unknown>;
+	measure_id: string | null;
+	classification: Classification | null;
+	answered_at: Generated<Date>;
+}
+
+export interface SafeguardingAlertTable {
+	id: Generated<string>;
+	response_id: string;
+	question_name: string;
+	service_id: string;
+	raised_at: Generated<Date>;
+	due_at: Timestamp;
+	acknowledged_at: Timestamp | null;
+	acknowledged_by: string | null;
+	note: string | null;
+}
+
+export interface AuditEventTable {
+	id: Generated<string>;
+	at: Generated<Date>;
+	actor_user_id: string | null;
+	action: string;
+	subject_type: string;
+	subject_id: string | null;
+	details: Generated<Json<Record<string, unknown>>>;
+}
+
+export interface Database {
+	council: CouncilTable;
+	provider: ProviderTable;
+	commission: CommissionTable;
+	service: ServiceTable;
+	measure: MeasureTable;
+	survey: SurveyTable;
+	survey_version: SurveyVersionTable;
+	app_user: AppUserTable;
+	session: SessionTable;
+	rate_limit: RateLimitTable;
+	child: ChildTable;
+	care_package: CarePackageTable;
+	invitation: InvitationTable;
+	response: ResponseTable;
+	answer: AnswerTable;
+	safeguarding_alert: SafeguardingAlertTable;
+	audit_event: AuditEventTable;
+}
+
+export type Council = Selectable<CouncilTable>;
+export type NewCouncil = Insertable<CouncilTable>;
+export type Provider = Selectable<ProviderTable>;
+export type NewProvider = Insertable<ProviderTable>;
+export type Service = Selectable<ServiceTable>;
+export type NewService = Insertable<ServiceTable>;
+export type Measure = Selectable<MeasureTable>;
+export type SurveyVersion = Selectable<SurveyVersionTable>;
+export type Response = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type Answer = Selectable<AnswerTable>;
+export type NewAnswer = Insertable<AnswerTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type NewInvitation = Insertable<InvitationTable>;

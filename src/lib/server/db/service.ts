@@ -1,0 +1,15 @@
+import type { DB } from './connect';
+import type { NewService } from './schema';
+
+export function insert(db: DB, service: NewService) {
+	return db.insertInto('service').values(service).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listForProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('service')
+		.selectAll()
+		.where('provider_id', '=', providerId)
+		.orderBy('name')
+		.execute();
+}
