@@ -91,9 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('role', 'text', (c) =>
 			c
 				.notNull()
-				.check(
-					sql`role in ('administrator', 'commissioner', 'provider_manager', 'provider_staff')`
-				)
+				.check(sql`role in ('administrator', 'commissioner', 'provider_manager', 'provider_staff')`)
 		)
 		.addColumn('council_id', 'uuid', (c) => c.references('council.id'))
 		.addColumn('provider_id', 'uuid', (c) => c.references('provider.id'))
@@ -239,10 +237,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addColumn('answered_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
 		.addPrimaryKeyConstraint('answer_pk', ['response_id', 'question_name'])
-		.addCheckConstraint(
-			'answer_measure_ck',
-			sql`(measure_id is null) = (classification is null)`
-		)
+		.addCheckConstraint('answer_measure_ck', sql`(measure_id is null) = (classification is null)`)
 		.execute();
 	// One response counts once per measure (PRODUCT.md, counting rule).
 	await db.schema

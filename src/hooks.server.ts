@@ -5,7 +5,9 @@ import { direction, pickLocale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const { config, connection, catalogue } = await startApp();
-	const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+	const where = config.databaseUrl
+		? 'PostgreSQL (DATABASE_URL)'
+		: `embedded PostgreSQL in ${config.dataDir}`;
 	console.log(`Database: ${where}; ${catalogue.surveys.length} surveys loaded.`);
 	console.log(`Open ${config.origin} in a browser.`);
 	// adapter-node emits this once the server has stopped taking requests: close the database so
@@ -18,13 +20,23 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	await app();
-	const locale = pickLocale(event.url.searchParams.get('lang'), event.cookies.get('lang'), event.request.headers.get('accept-language'));
+	const locale = pickLocale(
+		event.url.searchParams.get('lang'),
+		event.cookies.get('lang'),
+		event.request.headers.get('accept-language')
+	);
 	if (event.url.searchParams.get('lang') === locale) {
-		event.cookies.set('lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: true, sameSite: 'lax' });
+		event.cookies.set('lang', locale, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			httpOnly: true,
+			sameSite: 'lax'
+		});
 	}
 	event.locals.locale = locale;
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', direction(locale))
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', locale).replace('%dir%', direction(locale))
 	});
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'no-referrer');

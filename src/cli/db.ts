@@ -16,7 +16,9 @@ const { db, close } = await connect({ url: config.databaseUrl, dataDir: pgliteDi
 try {
 	const names = command === 'migrate' ? await migrateToLatest(db) : await rollbackOne(db);
 	const verb = command === 'migrate' ? 'Applied' : 'Reverted';
-	console.log(names.length ? `${verb}: ${names.join(', ')}` : 'Nothing to do: the database is up to date.');
+	console.log(
+		names.length ? `${verb}: ${names.join(', ')}` : 'Nothing to do: the database is up to date.'
+	);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exitCode = 1;

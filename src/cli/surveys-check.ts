@@ -12,5 +12,7 @@ if (problems.length) {
 	process.exit(1);
 }
 const questions = surveys.reduce((n, s) => n + Object.keys(s.rules).length, 0);
-console.log(`${surveys.length} survey definitions in ${dir} are valid; ${questions} questions feed measures.`);
+console.log(
+	`${surveys.length} survey definitions in ${dir} are valid; ${questions} questions feed measures.`
+);
 for (const s of surveys) console.log(`  ${s.file}  ${s.variant}  ${s.title}`);

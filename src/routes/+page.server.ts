@@ -3,5 +3,11 @@ import { app } from '$lib/server/app';
 
 export const load: PageServerLoad = async () => {
 	const { symbols } = (await app()).catalogue;
-	return { symbols: { hello: symbols.svg('hello'), surveys: symbols.svg('plan'), measures: symbols.svg('goals') } };
+	return {
+		symbols: {
+			hello: symbols.svg('hello'),
+			surveys: symbols.svg('plan'),
+			measures: symbols.svg('goals')
+		}
+	};
 };

@@ -34,7 +34,7 @@ export async function freshDatabase(kind: DatabaseKind, migrate = true): Promise
 	await admin.query(`create schema ${schema}`);
 	await admin.end();
 	const connection = await connect({ url, schema });
-	if (migrate) await migrateToLatest(connection.db, schema);
+	if (migrate) await migrateToLatest(connection.db);
 	return {
 		...connection,
 		schema,

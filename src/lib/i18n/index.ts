@@ -30,7 +30,11 @@ export function translator(locale: Locale): TFunction {
 }
 
 /** The locale asked for in the URL, else remembered in a cookie, else the browser's best match. */
-export function pickLocale(query: string | null, cookie: string | undefined, accept: string | null): Locale {
+export function pickLocale(
+	query: string | null,
+	cookie: string | undefined,
+	accept: string | null
+): Locale {
 	if (isLocale(query)) return query;
 	if (isLocale(cookie)) return cookie;
 	for (const part of (accept ?? '').split(',')) {

@@ -32,7 +32,8 @@ async function boot(config: Config): Promise<App> {
 		await migrateToLatest(connection.db);
 		await measure.syncCatalogue(connection.db, measures);
 		const versionIds = new Map<string, string>();
-		for (const s of catalogue.surveys) versionIds.set(s.id, await survey.registerVersion(connection.db, s));
+		for (const s of catalogue.surveys)
+			versionIds.set(s.id, await survey.registerVersion(connection.db, s));
 		if (config.demoData) await seedDemoData(connection.db);
 		return { config, connection, catalogue, versionIds };
 	} catch (e) {

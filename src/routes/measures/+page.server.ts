@@ -11,7 +11,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		for (const m of measures) fedBy.set(m.id, [...(fedBy.get(m.id) ?? []), title]);
 	}
 	const rows = await measure.list(connection.db);
-	const groups: { framework: string; outcome: string; measures: (typeof rows[number] & { fedBy: string[] })[] }[] = [];
+	const groups: {
+		framework: string;
+		outcome: string;
+		measures: ((typeof rows)[number] & { fedBy: string[] })[];
+	}[] = [];
 	for (const m of rows) {
 		let group = groups.at(-1);
 		if (!group || group.outcome !== m.outcome || group.framework !== m.framework) {

@@ -6,9 +6,17 @@ export function insert(db: DB, invitation: NewInvitation) {
 }
 
 export function findByTokenHash(db: DB, tokenHash: string) {
-	return db.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+	return db
+		.selectFrom('invitation')
+		.selectAll()
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
 }
 
 export function findByCodeHash(db: DB, codeHash: string) {
-	return db.selectFrom('invitation').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+	return db
+		.selectFrom('invitation')
+		.selectAll()
+		.where('code_hash', '=', codeHash)
+		.executeTakeFirst();
 }

@@ -1,14 +1,15 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import type { DB } from './connect';
 
-// `schema` keeps Kysely's own bookkeeping tables in the same schema as the app's tables (tests
-// run each database in a schema of its own on one server).
-function migrator(db: DB, schema?: string): Migrator {
+// Kysely's bookkeeping tables go in the schema the connection works in (its search_path), so that
+// several databases can live side by side in schemas of one server, as the tests do.
+async function migrator(db: DB): Promise<Migrator> {
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
 	return new Migrator({
 		db,
 		provider: { getMigrations: async () => migrations },
-		...(schema ? { migrationTableSchema: schema } : {})
+		migrationTableSchema: rows[0]?.schema ?? 'public'
 	});
 }
 
@@ -22,11 +23,11 @@ function check({ error, results }: MigrationResultSet): string[] {
 }
 
 /** Applies every migration not yet applied; returns the names applied now. */
-export async function migrateToLatest(db: DB, schema?: string): Promise<string[]> {
-	return check(await migrator(db, schema).migrateToLatest());
+export async function migrateToLatest(db: DB): Promise<string[]> {
+	return check(await (await migrator(db)).migrateToLatest());
 }
 
 /** Reverts the most recent migration; returns its name (none if nothing was applied). */
-export async function rollbackOne(db: DB, schema?: string): Promise<string[]> {
-	return check(await migrator(db, schema).migrateDown());
+export async function rollbackOne(db: DB): Promise<string[]> {
+	return check(await (await migrator(db)).migrateDown());
 }

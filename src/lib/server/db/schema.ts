@@ -8,7 +8,8 @@ type DateOnly = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 type Numeric = ColumnType<string, number | string | undefined, number | string>;
 
-export type Source = 'annual_review' | 'end_of_care_package' | 'satisfaction_survey' | 'family_review';
+export type Source =
+	'annual_review' | 'end_of_care_package' | 'satisfaction_survey' | 'family_review';
 export type Respondent = 'child' | 'carer' | 'staff';
 export type CompletionMode = 'alone' | 'helped' | 'proxy';
 export type Classification = 'positive' | 'negative' | 'not_counted';

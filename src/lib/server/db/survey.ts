@@ -62,5 +62,9 @@ export async function listWithCounts(db: DB) {
 		.groupBy('survey.id')
 		.orderBy('survey.id')
 		.execute();
-	return rows.map((r) => ({ ...r, versions: toCount(r.versions), completed: toCount(r.completed) }));
+	return rows.map((r) => ({
+		...r,
+		versions: toCount(r.versions),
+		completed: toCount(r.completed)
+	}));
 }

@@ -27,7 +27,8 @@ const show = (v: unknown) => JSON.stringify(v);
 
 function symbolProblem(ctx: CheckContext, value: unknown, what: string): string | null {
 	if (value === undefined || value === null || value === '') return `${what} has no symbol`;
-	if (typeof value !== 'string' || !ctx.hasSymbol(value)) return `${what}: unknown symbol ${show(value)}`;
+	if (typeof value !== 'string' || !ctx.hasSymbol(value))
+		return `${what}: unknown symbol ${show(value)}`;
 	return null;
 }
 
@@ -41,7 +42,9 @@ function checkSurveyLevel(def: Json, ctx: CheckContext): string[] {
 	}
 	const langs = def.languages;
 	if (!Array.isArray(langs) || langs.some((l) => !SURVEY_LOCALES.includes(l))) {
-		out.push(`languages must list locales from ${SURVEY_LOCALES.join(', ')} (found ${show(langs)})`);
+		out.push(
+			`languages must list locales from ${SURVEY_LOCALES.join(', ')} (found ${show(langs)})`
+		);
 	}
 	if (!('title' in def)) out.push('the survey has no title');
 	const sym = symbolProblem(ctx, def.symbol, 'the survey');
@@ -64,7 +67,9 @@ function checkChoices(q: Json, ctx: CheckContext, locales: string[]): string[] {
 		const label = `choice ${show(c.value)}`;
 		if (c.value === undefined) out.push('a choice has no value');
 		if (RESERVED_VALUES.includes(String(c.value))) {
-			out.push(`${label}: the value is reserved by survey-core; use showDontKnowItem / showRefuseItem`);
+			out.push(
+				`${label}: the value is reserved by survey-core; use showDontKnowItem / showRefuseItem`
+			);
 		}
 		if (seen.has(show(c.value))) out.push(`duplicate choice value ${show(c.value)}`);
 		seen.add(show(c.value));
@@ -103,7 +108,8 @@ function checkMeasure(q: Json, ctx: CheckContext): string[] {
 		}
 		const allowed = key === 'safeguardingAnswers' ? [...values, ...builtIn] : values;
 		for (const v of list) {
-			if (!allowed.includes(v)) out.push(`${key} names ${show(v)}, which is not one of its answers`);
+			if (!allowed.includes(v))
+				out.push(`${key} names ${show(v)}, which is not one of its answers`);
 		}
 	}
 	return out;
@@ -122,7 +128,12 @@ function checkCondition(expr: unknown, key: string, names: Set<string>): string[
 		.map((v) => `${key} refers to ${show(v)}, which is not a question in this survey`);
 }
 
-function checkQuestion(q: Json, ctx: CheckContext, locales: string[], names: Set<string>): string[] {
+function checkQuestion(
+	q: Json,
+	ctx: CheckContext,
+	locales: string[],
+	names: Set<string>
+): string[] {
 	if (!QUESTION_TYPES.includes(q.type as string)) {
 		return [`unknown question type ${show(q.type)} (allowed: ${QUESTION_TYPES.join(', ')})`];
 	}
@@ -132,7 +143,8 @@ function checkQuestion(q: Json, ctx: CheckContext, locales: string[], names: Set
 	if (q.type === 'html' ? !('html' in q) : !('title' in q)) {
 		out.push(q.type === 'html' ? 'an information page needs html' : 'the question has no title');
 	}
-	if (q.showDontKnowItem && !('dontKnowText' in q)) out.push('showDontKnowItem needs a dontKnowText');
+	if (q.showDontKnowItem && !('dontKnowText' in q))
+		out.push('showDontKnowItem needs a dontKnowText');
 	if (q.showRefuseItem && !('refuseText' in q)) out.push('showRefuseItem needs a refuseText');
 	out.push(...translationProblems(q, QUESTION_TEXTS, locales));
 	if (q.type === 'boolean') {
@@ -166,7 +178,8 @@ export function checkDefinition(file: string, def: Json, ctx: CheckContext): Pro
 		names.add(name);
 		if (typeof q.measure === 'string') {
 			const other = measureOwner.get(q.measure);
-			if (other) add(name, [`${show(q.measure)} is already fed by ${other}: one question per measure`]);
+			if (other)
+				add(name, [`${show(q.measure)} is already fed by ${other}: one question per measure`]);
 			else measureOwner.set(q.measure, name);
 		}
 	});
@@ -178,7 +191,10 @@ export function checkDefinition(file: string, def: Json, ctx: CheckContext): Pro
 	// when a type is already unknown, which it would report again less clearly).
 	if (!questions.some((q) => !QUESTION_TYPES.includes(q.type as string))) {
 		const model = new Model(def);
-		add(SURVEY_LEVEL, (model.jsonErrors ?? []).map((e) => `survey-core: ${e.message}`));
+		add(
+			SURVEY_LEVEL,
+			(model.jsonErrors ?? []).map((e) => `survey-core: ${e.message}`)
+		);
 		model.dispose();
 	}
 	return problems;

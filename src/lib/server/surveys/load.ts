@@ -21,9 +21,17 @@ function parse(file: string, text: string): { def?: Json; problem?: Problem } {
 	try {
 		const def: unknown = JSON.parse(text);
 		if (isObject(def)) return { def };
-		return { problem: { file, question: SURVEY_LEVEL, message: 'not a SurveyJS definition (expected a JSON object)' } };
+		return {
+			problem: {
+				file,
+				question: SURVEY_LEVEL,
+				message: 'not a SurveyJS definition (expected a JSON object)'
+			}
+		};
 	} catch (e) {
-		return { problem: { file, question: SURVEY_LEVEL, message: `not valid JSON: ${(e as Error).message}` } };
+		return {
+			problem: { file, question: SURVEY_LEVEL, message: `not valid JSON: ${(e as Error).message}` }
+		};
 	}
 }
 
@@ -38,7 +46,11 @@ export function loadSurveyFile(
 	if (!def) return { problems: [problem!] };
 	const problems = checkDefinition(file, def, { measureIds, hasSymbol: symbols.has });
 	if (!ID.test(id)) {
-		problems.unshift({ file, question: SURVEY_LEVEL, message: 'the file name must be lower-case words joined by hyphens' });
+		problems.unshift({
+			file,
+			question: SURVEY_LEVEL,
+			message: 'the file name must be lower-case words joined by hyphens'
+		});
 	}
 	if (problems.length) return { problems };
 	const survey: LoadedSurvey = {
@@ -64,7 +76,9 @@ export function loadSurveyCatalogue(dir: string, symbolDir?: string): SurveyCata
 		message: p.message
 	}));
 	const surveys: LoadedSurvey[] = [];
-	const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort();
 	for (const f of files) {
 		const result = loadSurveyFile(join(dir, f), symbols);
 		problems.push(...result.problems);
@@ -74,7 +88,11 @@ export function loadSurveyCatalogue(dir: string, symbolDir?: string): SurveyCata
 		const fed = new Set(surveys.flatMap((s) => Object.values(s.rules).map((r) => r.measure)));
 		for (const m of measures) {
 			if (!fed.has(m.id)) {
-				problems.push({ file: '(catalogue)', question: m.id, message: 'no survey feeds this measure' });
+				problems.push({
+					file: '(catalogue)',
+					question: m.id,
+					message: 'no survey feeds this measure'
+				});
 			}
 		}
 	}

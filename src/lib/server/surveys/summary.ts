@@ -29,6 +29,9 @@ export function summarise(survey: LoadedSurvey, locale: string): Omit<SurveySumm
 		respondent: survey.respondent,
 		questions: questionsOf(def).filter((q) => q.type !== 'html').length,
 		languages: survey.languages.map((l) => ({ locale: l, review: review[l] ?? null })),
-		measures: Object.values(survey.rules).map((r) => ({ id: r.measure, label: labels.get(r.measure) ?? r.measure }))
+		measures: Object.values(survey.rules).map((r) => ({
+			id: r.measure,
+			label: labels.get(r.measure) ?? r.measure
+		}))
 	};
 }

@@ -1,6 +1,7 @@
 import type { Json } from './types';
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every element of a definition, in order, through pages and panels. */
 export function questionsOf(definition: Json): Json[] {

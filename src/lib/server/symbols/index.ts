@@ -27,7 +27,8 @@ export interface SymbolSet {
 }
 
 // Council symbol files are inlined into pages, so anything that could run script is refused.
-const UNSAFE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*["']?(?!#)/i;
+const UNSAFE_SVG =
+	/<script|<foreignObject|\son[a-z]+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*["']?(?!#)/i;
 
 function loadIconSet(): IconifyJSON {
 	const path = createRequire(import.meta.url).resolve('@iconify-json/fluent-emoji-flat/icons.json');
@@ -60,10 +61,14 @@ function readOverrides(dir: string | undefined, problems: SymbolProblem[]): Map<
 	return out;
 }
 
+// Ids inside a symbol are renamed to unique ones so that two symbols on a page never share a
+// gradient id.
 function decorate(svg: string, name: string): string {
 	return replaceIDs(
-		svg.replace(/^<svg\b/i, `<svg aria-hidden="true" focusable="false" class="symbol" data-symbol="${name}"`),
-		`sym-${name}-`
+		svg.replace(
+			/^<svg\b/i,
+			`<svg aria-hidden="true" focusable="false" class="symbol" data-symbol="${name}"`
+		)
 	);
 }
 

@@ -1,0 +1,8 @@
+// `npm start` runs the built server through here so that a first run needs no settings: the
+// public address defaults to http://localhost:PORT (adapter-node would otherwise assume https,
+// and form posts from the browser would then be refused as cross-site).
+const port = process.env.PORT ?? '3000';
+process.env.PORT = port;
+process.env.ORIGIN ??= `http://localhost:${port}`;
+
+await import('../../build/index.js');

@@ -1,0 +1,114 @@
+import type { Database } from './schema';
+
+/**
+ * Every column of every table, as the app's types declare them. TypeScript fails if a column is
+ * added to `Database` and not here (or the other way round); tests/db/schema.test.ts fails if the
+ * migrated database differs from this list. Together they keep types and migrations in step.
+ */
+export const tableColumns = {
+	council: ['id', 'code', 'name', 'created_at'],
+	provider: ['id', 'name', 'regulator_reference', 'created_at'],
+	commission: ['council_id', 'provider_id', 'starts_on', 'ends_on'],
+	service: ['id', 'provider_id', 'council_id', 'name', 'kind', 'created_at'],
+	measure: ['id', 'label', 'outcome', 'framework', 'respondent', 'kind', 'position'],
+	survey: ['id', 'title', 'variant', 'respondent', 'created_at'],
+	survey_version: ['id', 'survey_id', 'content_hash', 'definition', 'rules', 'created_at'],
+	app_user: [
+		'id',
+		'email',
+		'display_name',
+		'role',
+		'council_id',
+		'provider_id',
+		'password_hash',
+		'totp_secret',
+		'failed_sign_ins',
+		'locked_until',
+		'created_at',
+		'disabled_at'
+	],
+	session: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at'],
+	rate_limit: ['key', 'window_start', 'hits'],
+	child: [
+		'id',
+		'provider_id',
+		'reference',
+		'display_name',
+		'date_of_birth',
+		'send_needs',
+		'communication_needs',
+		'preferred_variant',
+		'preferred_language',
+		'created_at',
+		'erased_at'
+	],
+	care_package: [
+		'id',
+		'child_id',
+		'service_id',
+		'starts_on',
+		'ends_on',
+		'personal_care_hours',
+		'short_break_daytime_hours',
+		'break_time_hours',
+		'break_time_plus_hours',
+		'overnight_hours',
+		'created_at'
+	],
+	invitation: [
+		'id',
+		'survey_id',
+		'service_id',
+		'child_id',
+		'respondent',
+		'source',
+		'token_hash',
+		'code_hash',
+		'is_open',
+		'language',
+		'expires_at',
+		'revoked_at',
+		'created_by',
+		'created_at'
+	],
+	response: [
+		'id',
+		'survey_version_id',
+		'invitation_id',
+		'service_id',
+		'child_id',
+		'source',
+		'language',
+		'variant',
+		'completion_mode',
+		'assisted_by',
+		'age_band',
+		'send_need',
+		'client_submission_id',
+		'current_question',
+		'started_at',
+		'updated_at',
+		'completed_at'
+	],
+	answer: ['response_id', 'question_name', 'value', 'measure_id', 'classification', 'answered_at'],
+	safeguarding_alert: [
+		'id',
+		'response_id',
+		'question_name',
+		'service_id',
+		'raised_at',
+		'due_at',
+		'acknowledged_at',
+		'acknowledged_by',
+		'note'
+	],
+	audit_event: ['id', 'at', 'actor_user_id', 'action', 'subject_type', 'subject_id', 'details']
+} as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
+
+type Listed = typeof tableColumns;
+type Unlisted = {
+	[T in keyof Database]: Exclude<keyof Database[T], Listed[T][number]>;
+}[keyof Database];
+// Compile-time proof that no declared column is missing from the list above.
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyColumnListed;
