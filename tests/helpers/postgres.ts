@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** A new empty schema on the test server and a DATABASE_URL that works inside it. */
+export async function scratchSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+	const schema = `e2e_${randomBytes(6).toString('hex')}`;
+	const run = async (sql: string) => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		await client.query(sql);
+		await client.end();
+	};
+	await run(`create schema ${schema}`);
+	const scoped = new URL(url);
+	scoped.searchParams.set('options', `-c search_path=${schema}`);
+	return { url: scoped.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+}

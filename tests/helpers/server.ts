@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Starts the built app (`node build`) as a real process on a free port, the way `npm start` does.
+
+export interface RunningServer {
+	url: string;
+	output: () => string;
+	/** Sends SIGTERM; resolves with the exit code and how long the process took to end. */
+	stop(): Promise<{ code: number | null; ms: number }>;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+		});
+	});
+}
+
+export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+function collect(child: ChildProcess): () => string {
+	let text = '';
+	child.stdout?.on('data', (d) => (text += d));
+	child.stderr?.on('data', (d) => (text += d));
+	return () => text;
+}
+
+/** Runs the built server until it prints that it listens, or fails with its output. */
+export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
+	if (!existsSync('build/index.js')) throw new Error('No build: run `npm run build` first');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const output = collect(child);
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+	await new Promise<void>((resolve, reject) => {
+		const timer = setInterval(() => {
+			if (output().includes('Listening on')) {
+				clearInterval(timer);
+				resolve();
+			}
+		}, 50);
+		void exited.then((code) => {
+			clearInterval(timer);
+			reject(new Error(`The server exited (${code}) before listening:\n${output()}`));
+		});
+	});
+	return {
+		url,
+		output,
+		stop: async () => {
+			const started = Date.now();
+			child.kill('SIGTERM');
+			const code = await exited;
+			return { code, ms: Date.now() - started };
+		}
+	};
+}
+
+/** Runs the built server expecting it to refuse to start; resolves with its exit code and output. */
+export async function failingStart(
+	env: Record<string, string>
+): Promise<{ code: number | null; output: string }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const output = collect(child);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	clearTimeout(timer);
+	return { code, output: output() };
+}
