@@ -1,0 +1,50 @@
+// `npm run bench`: how fast the built app starts and serves its pages, on embedded PGlite and
+// (with BENCH_DATABASE_URL) on PostgreSQL. Each page is compared with a static file served by the
+// same process in the same run, so the ratios hold on any machine.
+import autocannon from 'autocannon';
+import { gzipSync } from 'node:zlib';
+import { scratchSchema } from '../tests/helpers/postgres';
+import { startServer, tempDir } from '../tests/helpers/server';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const paths = ['/favicon.svg', '/', '/surveys', '/measures'];
+
+async function load(url: string) {
+	const result = await autocannon({ url, connections: 10, duration: seconds });
+	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function run(label: string, env: Record<string, string>) {
+	let started = Date.now();
+	let server = await startServer(env);
+	const firstStart = Date.now() - started;
+	await server.stop();
+	started = Date.now();
+	server = await startServer(env);
+	const restart = Date.now() - started;
+	console.log(`\n${label}: first start (migrate, seed) ${firstStart} ms; restart ${restart} ms`);
+	console.log('| path | req/s | p50 ms | p99 ms | vs static file | HTML gzip bytes | JS bytes |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+	let baseline = 0;
+	for (const path of paths) {
+		const body = await (await fetch(server.url + path)).text();
+		const scripts = (body.match(/<script/g) ?? []).length;
+		const r = await load(server.url + path);
+		if (path === paths[0]) baseline = r.rps;
+		const ratio = (r.rps / baseline).toFixed(2);
+		console.log(
+			`| ${path} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio} | ${gzipSync(body).length} | ${scripts ? 'scripts!' : 0} |${r.errors ? ` ${r.errors} errors` : ''}`
+		);
+	}
+	await server.stop();
+}
+
+await run('PGlite', { DATA_DIR: tempDir('voices-bench-') });
+if (process.env.BENCH_DATABASE_URL) {
+	const scratch = await scratchSchema(process.env.BENCH_DATABASE_URL);
+	try {
+		await run('PostgreSQL', { DATABASE_URL: scratch.url });
+	} finally {
+		await scratch.drop();
+	}
+}
