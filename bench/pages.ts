@@ -11,7 +11,12 @@ const paths = ['/favicon.svg', '/', '/surveys', '/measures'];
 
 async function load(url: string) {
 	const result = await autocannon({ url, connections: 10, duration: seconds });
-	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.non2xx
+	};
 }
 
 async function run(label: string, env: Record<string, string>) {
