@@ -32,6 +32,8 @@ const expectations: Record<string, string> = {
 	'duplicate-name.json': 'duplicate-name.json: feel_safe: duplicate name',
 	'measure-twice.json':
 		'measure-twice.json: feel_safe_again: "safe.feel_safe" is already fed by feel_safe',
+	'long-sentence.json':
+		'long-sentence.json: feel_safe: Easy Read: a sentence has more than 15 words',
 	'reserved-choice-value.json':
 		'reserved-choice-value.json: feel_safe: choice "dontknow": the value is reserved'
 };

@@ -1,5 +1,6 @@
 import { ConditionsParser, ExpressionRunner, Model } from 'survey-core';
 import { registerSurveyProperties } from './properties';
+import { easyReadProblems } from './easy-read';
 import { QUESTION_TEXTS, SURVEY_TEXTS, translationProblems } from './translations';
 import {
 	CHOICE_TYPES,
@@ -186,7 +187,9 @@ export function checkDefinition(file: string, def: Json, ctx: CheckContext): Pro
 	questions.forEach((q, i) => {
 		const name = typeof q.name === 'string' && q.name ? q.name : `(question ${i + 1})`;
 		add(name, checkQuestion(q, ctx, localesOf(def), names));
+		if (def.respondent === 'child') add(name, easyReadProblems(q));
 	});
+	if (def.respondent === 'child') add(SURVEY_LEVEL, easyReadProblems(def, SURVEY_TEXTS));
 	// survey-core's own reading of the file: anything it cannot place is a mistake too (skipped
 	// when a type is already unknown, which it would report again less clearly).
 	if (!questions.some((q) => !QUESTION_TYPES.includes(q.type as string))) {

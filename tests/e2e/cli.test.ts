@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/server';
+
+// The npm scripts a council's administrator runs, as real processes.
+const tsx = join('node_modules', '.bin', 'tsx');
+const run = (args: string[], env: Record<string, string> = {}) =>
+	spawnSync(tsx, args, { env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8' });
+
+describe('npm run surveys:check', () => {
+	it('passes on the shipped surveys', () => {
+		const result = run(['src/cli/surveys-check.ts']);
+		expect(result.stderr).not.toMatch(/problem/);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('5 survey definitions in surveys are valid');
+	});
+
+	it('names the file, the question and the problem, and exits non-zero', () => {
+		const dir = tempDir('voices-surveys-');
+		cpSync('surveys', dir, { recursive: true });
+		cpSync('tests/fixtures/surveys/broken/unknown-symbol.json', join(dir, 'broken-one.json'));
+		const result = run(['src/cli/surveys-check.ts', dir]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain(
+			'broken-one.json: feel_safe: the question: unknown symbol "unicorn-rainbow"'
+		);
+	});
+});
+
+describe('npm run db:migrate and db:rollback', () => {
+	it('apply and revert the migrations on the embedded database', () => {
+		const env = { DATA_DIR: tempDir('voices-data-') };
+		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain(
+			'Applied: 2026-11-24T12-00_initial-schema'
+		);
+		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain('Nothing to do');
+		expect(run(['src/cli/db.ts', 'rollback'], env).stdout).toContain(
+			'Reverted: 2026-11-24T12-00_initial-schema'
+		);
+		const wrong = run(['src/cli/db.ts', 'sideways'], env);
+		expect(wrong.status).toBe(2);
+		expect(wrong.stderr).toContain('Usage');
+	});
+});
