@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
+import { DEMO_GROUP_TOKEN, demoCodes } from '$lib/server/demo';
+import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -10,12 +12,20 @@ export const init: ServerInit = async () => {
 		: `embedded PostgreSQL in ${config.dataDir}`;
 	console.log(`Database: ${where}; ${catalogue.surveys.length} surveys loaded.`);
 	console.log(`Open ${config.origin} in a browser.`);
+	if (config.demoData) {
+		const codes = await demoCodes(connection.db);
+		if (codes.length) {
+			console.log(`Demo codes to type at ${config.origin}/code:`);
+			for (const c of codes) console.log(`  ${c.code}  ${c.survey}`);
+			console.log(`Demo group-session link: ${config.origin}/i/${DEMO_GROUP_TOKEN}`);
+		}
+		console.log('No staff sign-in exists yet.');
+	}
 	// adapter-node emits this once the server has stopped taking requests: close the database so
 	// that the process can exit (PGlite would otherwise hold it open).
 	process.once('sveltekit:shutdown', () => {
 		void stopApp();
 	});
-	void connection;
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -30,13 +40,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 			path: '/',
 			maxAge: 60 * 60 * 24 * 365,
 			httpOnly: true,
-			sameSite: 'lax'
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:'
 		});
 	}
 	event.locals.locale = locale;
+	const display = parseDisplay(event.cookies.get(DISPLAY_COOKIE))
+		.map((d) => `display-${d}`)
+		.join(' ');
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', locale).replace('%dir%', direction(locale))
+			html
+				.replace('%lang%', locale)
+				.replace('%dir%', direction(locale))
+				.replace('%display%', display)
 	});
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'no-referrer');

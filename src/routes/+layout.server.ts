@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { ATTRIBUTION } from '$lib/server/symbols';
 
-export const load: LayoutServerLoad = ({ locals }) => {
-	return { locale: locals.locale, attribution: ATTRIBUTION };
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	return { locale: locals.locale, path: url.pathname, attribution: ATTRIBUTION };
 };

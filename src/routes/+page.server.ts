@@ -6,6 +6,7 @@ export const load: PageServerLoad = async () => {
 	return {
 		symbols: {
 			hello: symbols.svg('hello'),
+			code: symbols.svg('write'),
 			surveys: symbols.svg('plan'),
 			measures: symbols.svg('goals')
 		}

@@ -2,6 +2,7 @@ import * as council from './db/council';
 import type { DB } from './db/connect';
 import * as provider from './db/provider';
 import * as service from './db/service';
+import * as invitations from './invitations';
 
 /**
  * Demo organisations for a first run: two councils, the providers they commission and their
@@ -56,7 +57,80 @@ export async function seedDemoData(db: DB): Promise<boolean> {
 				kind: 'childrens_home'
 			}
 		] as const;
-		for (const s of services) await service.insert(trx, s);
+		const ids = [];
+		for (const s of services) ids.push((await service.insert(trx, s)).id);
+		const expiresAt = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+		for (const d of DEMO_INVITATIONS) {
+			await invitations.issue(trx, {
+				surveyId: d.survey,
+				serviceId: ids[d.service]!,
+				respondent: d.respondent,
+				source: d.source,
+				expiresAt,
+				code: d.code,
+				isOpen: false
+			});
+		}
+		await invitations.issueWithToken(trx, DEMO_GROUP_TOKEN, {
+			surveyId: 'short-breaks-child-symbols',
+			serviceId: ids[2]!,
+			respondent: 'child',
+			source: 'satisfaction_survey',
+			expiresAt,
+			isOpen: true
+		});
 	});
 	return true;
+}
+
+/** Fixed codes for the demo only, so the start command can print them every time. */
+export const DEMO_INVITATIONS = [
+	{
+		survey: 'short-breaks-child-symbols',
+		code: 'CAKE7DAY',
+		service: 0,
+		respondent: 'child',
+		source: 'annual_review'
+	},
+	{
+		survey: 'short-breaks-child-standard',
+		code: 'TEAM4FUN',
+		service: 1,
+		respondent: 'child',
+		source: 'satisfaction_survey'
+	},
+	{
+		survey: 'short-breaks-carer',
+		code: 'CARE6MUM',
+		service: 0,
+		respondent: 'carer',
+		source: 'satisfaction_survey'
+	},
+	{
+		survey: 'childrens-home-child',
+		code: 'HAPY7DAY',
+		service: 3,
+		respondent: 'child',
+		source: 'annual_review'
+	},
+	{
+		survey: 'end-of-care-package-review',
+		code: 'REVU9END',
+		service: 1,
+		respondent: 'staff',
+		source: 'end_of_care_package'
+	}
+] as const;
+
+/** An open link for a group session in the demo: every opening starts a new anonymous response. */
+export const DEMO_GROUP_TOKEN = 'demo-group-session';
+
+/** The demo codes still unused and unexpired, to print at start. */
+export async function demoCodes(db: DB): Promise<{ code: string; survey: string }[]> {
+	const out: { code: string; survey: string }[] = [];
+	for (const d of DEMO_INVITATIONS) {
+		const inv = await invitations.findByCode(db, d.code);
+		if (inv && invitations.usability(inv) === 'ok') out.push({ code: d.code, survey: d.survey });
+	}
+	return out;
 }

@@ -44,3 +44,11 @@ export async function countByClassification(
 	for (const r of rows) if (r.classification) out[r.classification] = toCount(r.n);
 	return out;
 }
+
+export function remove(db: DB, responseId: string, questionName: string) {
+	return db
+		.deleteFrom('answer')
+		.where('response_id', '=', responseId)
+		.where('question_name', '=', questionName)
+		.execute();
+}

@@ -86,6 +86,7 @@ export const tableColumns = {
 		'send_need',
 		'client_submission_id',
 		'current_question',
+		'resume_token_hash',
 		'started_at',
 		'updated_at',
 		'completed_at'

@@ -34,3 +34,46 @@ export async function complete(db: DB, id: string, at: Date = new Date()): Promi
 		.executeTakeFirst();
 	return result.numUpdatedRows > 0n;
 }
+
+export function findByResumeTokenHash(db: DB, hash: string) {
+	return db
+		.selectFrom('response')
+		.selectAll()
+		.where('resume_token_hash', '=', hash)
+		.executeTakeFirst();
+}
+
+export function setResumeTokenHash(db: DB, id: string, hash: string) {
+	return db.updateTable('response').set({ resume_token_hash: hash }).where('id', '=', id).execute();
+}
+
+export function setCurrentQuestion(db: DB, id: string, question: string | null) {
+	return db
+		.updateTable('response')
+		.set({ current_question: question, updated_at: new Date() })
+		.where('id', '=', id)
+		.where('completed_at', 'is', null)
+		.execute();
+}
+
+export function setCompletionMode(db: DB, id: string, mode: 'alone' | 'helped' | 'proxy') {
+	return db
+		.updateTable('response')
+		.set({ completion_mode: mode, updated_at: new Date() })
+		.where('id', '=', id)
+		.where('completed_at', 'is', null)
+		.executeTakeFirst();
+}
+
+/** The response row, locked until the transaction ends (serialises saves to one response). */
+export function lock(db: DB, id: string) {
+	return db.selectFrom('response').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findByClientSubmissionId(db: DB, id: string) {
+	return db
+		.selectFrom('response')
+		.selectAll()
+		.where('client_submission_id', '=', id)
+		.executeTakeFirst();
+}

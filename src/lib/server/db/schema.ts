@@ -170,6 +170,7 @@ export interface ResponseTable {
 	send_need: string | null;
 	client_submission_id: string;
 	current_question: string | null;
+	resume_token_hash: string | null;
 	started_at: Generated<Date>;
 	updated_at: Generated<Date>;
 	completed_at: Timestamp | null;

@@ -34,6 +34,7 @@ const expectations: Record<string, string> = {
 		'measure-twice.json: feel_safe_again: "safe.feel_safe" is already fed by feel_safe',
 	'long-sentence.json':
 		'long-sentence.json: feel_safe: Easy Read: a sentence has more than 15 words',
+	'unsafe-html.json': 'unsafe-html.json: welcome: html contains markup that is not allowed',
 	'reserved-choice-value.json':
 		'reserved-choice-value.json: feel_safe: choice "dontknow": the value is reserved'
 };

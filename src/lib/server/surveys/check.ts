@@ -16,7 +16,7 @@ import {
 	type Json,
 	type Problem
 } from './types';
-import { choicesOf, questionsOf, valuesOf } from './walk';
+import { choicesOf, isObject, questionsOf, valuesOf } from './walk';
 
 export interface CheckContext {
 	measureIds: ReadonlySet<string>;
@@ -33,8 +33,23 @@ function symbolProblem(ctx: CheckContext, value: unknown, what: string): string 
 	return null;
 }
 
+// Survey HTML is shown as it is on information and thank-you pages: nothing that could run,
+// restyle the page or send a form is allowed.
+const UNSAFE_HTML =
+	/<\s*(script|style|iframe|object|embed|form|input|button|link|meta|base)\b|\son[a-z]+\s*=|javascript:|\sstyle\s*=/i;
+
+function htmlProblems(owner: Json, key: string): string[] {
+	const value = owner[key];
+	const texts = typeof value === 'string' ? [value] : isObject(value) ? Object.values(value) : [];
+	return texts.some((t) => typeof t === 'string' && UNSAFE_HTML.test(t))
+		? [
+				`${key} contains markup that is not allowed (script, styles, frames, forms or event handlers)`
+			]
+		: [];
+}
+
 function checkSurveyLevel(def: Json, ctx: CheckContext): string[] {
-	const out: string[] = [];
+	const out: string[] = [...htmlProblems(def, 'completedHtml')];
 	if (!VARIANTS.includes(def.variant as string)) {
 		out.push(`variant must be one of ${VARIANTS.join(', ')} (found ${show(def.variant)})`);
 	}
@@ -148,6 +163,7 @@ function checkQuestion(
 		out.push('showDontKnowItem needs a dontKnowText');
 	if (q.showRefuseItem && !('refuseText' in q)) out.push('showRefuseItem needs a refuseText');
 	out.push(...translationProblems(q, QUESTION_TEXTS, locales));
+	out.push(...htmlProblems(q, 'html'));
 	if (q.type === 'boolean') {
 		for (const key of ['symbolTrue', 'symbolFalse']) {
 			const p = symbolProblem(ctx, q[key], key);

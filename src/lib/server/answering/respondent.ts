@@ -1,0 +1,38 @@
+import { redirect, type Cookies } from '@sveltejs/kit';
+import type { DB } from '../db/connect';
+import { FINISH, HELPED } from './steps';
+import { fromResumeToken, type RespondentContext } from './service';
+
+/** The respondent's own response is found through this HttpOnly cookie, never through the URL. */
+export const RESPONSE_COOKIE = 'voices_response';
+
+export function rememberResponse(cookies: Cookies, token: string, url: URL): void {
+	cookies.set(RESPONSE_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24 * 60
+	});
+}
+
+/** The address of a step. */
+export function stepPath(step: string): string {
+	if (step === HELPED) return '/answer/helped';
+	if (step === FINISH) return '/answer/finish';
+	return `/answer/q/${encodeURIComponent(step)}`;
+}
+
+/** The respondent's response, or a redirect to the code page when there is none. */
+export async function requireRespondent(db: DB, cookies: Cookies): Promise<RespondentContext> {
+	const ctx = await fromResumeToken(db, cookies.get(RESPONSE_COOKIE));
+	if (!ctx) redirect(303, '/code');
+	return ctx;
+}
+
+/** The respondent's response while it is still open; a finished one goes to the thank-you page. */
+export async function requireOpenResponse(db: DB, cookies: Cookies): Promise<RespondentContext> {
+	const ctx = await requireRespondent(db, cookies);
+	if (ctx.response.completed_at) redirect(303, '/answer/thanks');
+	return ctx;
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { DB } from '../db/connect';
+import * as answerRepo from '../db/answer';
+import * as responseRepo from '../db/response';
+import type { Invitation, Response, SurveyRules } from '../db/schema';
+import * as surveyRepo from '../db/survey';
+import { hashSecret, newToken } from '../secrets';
+import { classify } from '../surveys/rules';
+import type { Json } from '../surveys/types';
+import { nextStep, stepsFor, type StepList } from './steps';
+
+export interface VersionData {
+	id: string;
+	surveyId: string;
+	definition: Json;
+	rules: SurveyRules;
+}
+
+/** Everything a respondent's page needs about their own response. */
+export interface RespondentContext {
+	response: Response;
+	version: VersionData;
+	answers: Record<string, unknown>;
+	steps: StepList;
+}
+
+// Survey versions never change once stored, so each is read from the database once per process.
+const versions = new Map<string, VersionData>();
+
+export async function loadVersion(db: DB, id: string): Promise<VersionData> {
+	const cached = versions.get(id);
+	if (cached) return cached;
+	const row = await surveyRepo.findVersion(db, id);
+	if (!row) throw new Error(`No survey version ${id}`);
+	const data = {
+		id: row.id,
+		surveyId: row.survey_id,
+		definition: row.definition as Json,
+		rules: row.rules
+	};
+	versions.set(id, data);
+	return data;
+}
+
+export type BeginResult =
+	{ status: 'started'; response: Response; resumeToken: string } | { status: 'completed' };
+
+/**
+ * Opens an invitation: an open link always starts a new anonymous response; a personal invitation
+ * has one response, started on first use and continued after (on any device: the resume token is
+ * replaced each time). A finished response cannot be reopened.
+ */
+export async function begin(
+	db: DB,
+	invitation: Invitation,
+	versionId: string,
+	language: string
+): Promise<BeginResult> {
+	const version = await loadVersion(db, versionId);
+	const resumeToken = newToken();
+	const response = await responseRepo.start(db, {
+		survey_version_id: version.id,
+		invitation_id: invitation.id,
+		service_id: invitation.service_id,
+		child_id: invitation.child_id,
+		source: invitation.source,
+		language,
+		variant: String(version.definition.variant),
+		// One response per personal invitation, however often it is opened at once.
+		client_submission_id: invitation.is_open ? randomUUID() : invitation.id,
+		resume_token_hash: hashSecret(resumeToken)
+	});
+	if (response.completed_at) return { status: 'completed' };
+	await responseRepo.setResumeTokenHash(db, response.id, hashSecret(resumeToken));
+	return { status: 'started', response, resumeToken };
+}
+
+async function answersOf(db: DB, responseId: string): Promise<Record<string, unknown>> {
+	const rows = await answerRepo.listForResponse(db, responseId);
+	return Object.fromEntries(rows.map((r) => [r.question_name, r.value]));
+}
+
+/** The response a respondent's browser holds the token for, or null. */
+export async function fromResumeToken(
+	db: DB,
+	token: string | undefined
+): Promise<RespondentContext | null> {
+	if (!token) return null;
+	const response = await responseRepo.findByResumeTokenHash(db, hashSecret(token));
+	if (!response) return null;
+	const version = await loadVersion(db, response.survey_version_id);
+	const answers = await answersOf(db, response.id);
+	return { response, version, answers, steps: stepsFor(version.definition, answers) };
+}
+
+export class AlreadyFinished extends Error {}
+
+/**
+ * Saves (or, for an empty answer, clears) one question's answer with its measure and
+ * classification from the version answered, and moves the response on. Saving the same page
+ * twice leaves one answer. Returns the next step.
+ */
+export async function saveAnswer(
+	db: DB,
+	ctx: RespondentContext,
+	question: string,
+	value: { value: unknown } | { empty: true },
+	language: string
+): Promise<string> {
+	return db.transaction().execute(async (trx) => {
+		const locked = await responseRepo.lock(trx, ctx.response.id);
+		if (!locked || locked.completed_at) throw new AlreadyFinished();
+		if ('empty' in value) {
+			await answerRepo.remove(trx, locked.id, question);
+		} else {
+			const rule = ctx.version.rules[question];
+			await answerRepo.save(trx, {
+				response_id: locked.id,
+				question_name: question,
+				value: JSON.stringify(value.value),
+				measure_id: rule?.measure ?? null,
+				classification: rule ? classify(rule, value.value) : null,
+				answered_at: new Date()
+			});
+		}
+		const answers = { ...ctx.answers };
+		if ('empty' in value) delete answers[question];
+		else answers[question] = value.value;
+		const next = nextStep(stepsFor(ctx.version.definition, answers), question);
+		await trx
+			.updateTable('response')
+			.set({ current_question: next, language, updated_at: new Date() })
+			.where('id', '=', locked.id)
+			.execute();
+		return next;
+	});
+}
+
+/** Records who helped; returns the next step. */
+export async function saveCompletionMode(
+	db: DB,
+	ctx: RespondentContext,
+	mode: 'alone' | 'helped' | 'proxy',
+	step: string
+): Promise<string> {
+	const result = await responseRepo.setCompletionMode(db, ctx.response.id, mode);
+	if (result.numUpdatedRows === 0n) throw new AlreadyFinished();
+	const next = nextStep(ctx.steps, step);
+	await responseRepo.setCurrentQuestion(db, ctx.response.id, next);
+	return next;
+}
+
+/** Completes the response exactly once; false if it was already complete. */
+export function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
+	return responseRepo.complete(db, ctx.response.id);
+}

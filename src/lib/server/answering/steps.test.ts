@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { FINISH, HELPED, nextStep, previousStep, stepsFor } from './steps';
+
+const review = {
+	respondent: 'staff',
+	pages: [
+		{ elements: [{ type: 'html', name: 'intro', html: 'Hi' }] },
+		{ elements: [{ type: 'radiogroup', name: 'outcome_1', choices: ['achieved', 'partly'] }] },
+		{
+			elements: [
+				{
+					type: 'radiogroup',
+					name: 'outcome_2',
+					visibleIf: '{outcome_1} notempty',
+					choices: ['achieved']
+				}
+			]
+		},
+		{ elements: [{ type: 'comment', name: 'evaluation', visibleIf: "{outcome_1} = 'partly'" }] }
+	]
+};
+
+describe('stepsFor: visibleIf evaluated on the server', () => {
+	it('hides questions whose condition is not met yet', () => {
+		expect(stepsFor(review, {})).toEqual({
+			steps: ['intro', 'outcome_1', FINISH],
+			numbered: ['outcome_1']
+		});
+	});
+	it('shows them once the answers meet the condition', () => {
+		expect(stepsFor(review, { outcome_1: 'partly' }).steps).toEqual([
+			'intro',
+			'outcome_1',
+			'outcome_2',
+			'evaluation',
+			FINISH
+		]);
+		expect(stepsFor(review, { outcome_1: 'achieved' }).steps).toEqual([
+			'intro',
+			'outcome_1',
+			'outcome_2',
+			FINISH
+		]);
+	});
+	it('asks children who helped, first', () => {
+		const list = stepsFor({ ...review, respondent: 'child' }, {});
+		expect(list.steps[0]).toBe(HELPED);
+		expect(nextStep(list, HELPED)).toBe('intro');
+		expect(previousStep(list, 'intro')).toBe(HELPED);
+		expect(previousStep(list, HELPED)).toBeNull();
+	});
+});

@@ -1,0 +1,81 @@
+import type { DB } from './db/connect';
+import * as invitationRepo from './db/invitation';
+import type { Invitation, Respondent, Source } from './db/schema';
+import { hashSecret, newCode, newToken, normaliseCode } from './secrets';
+
+export interface NewInvitationInput {
+	surveyId: string;
+	serviceId: string;
+	respondent: Respondent;
+	source: Source;
+	expiresAt: Date;
+	childId?: string | null;
+	/** An open link for a group session: every opening starts a new anonymous response. */
+	isOpen?: boolean;
+	language?: string | null;
+	createdBy?: string | null;
+	/** A fixed code (demo data only); otherwise a random one. */
+	code?: string;
+}
+
+export interface IssuedInvitation {
+	invitation: Invitation;
+	/** The secret in the link; shown once, only its hash is kept. */
+	token: string;
+	/** The short code; shown once, only its hash is kept. Open links have none. */
+	code: string | null;
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+export function issue(db: DB, input: NewInvitationInput): Promise<IssuedInvitation> {
+	return issueWithToken(db, null, input);
+}
+
+/** As `issue`, with a fixed link token (demo data only). */
+export async function issueWithToken(
+	db: DB,
+	fixedToken: string | null,
+	input: NewInvitationInput
+): Promise<IssuedInvitation> {
+	for (let attempt = 0; ; attempt++) {
+		const token = fixedToken ?? newToken();
+		const code = input.isOpen ? null : (input.code ?? newCode());
+		try {
+			const invitation = await invitationRepo.insert(db, {
+				survey_id: input.surveyId,
+				service_id: input.serviceId,
+				child_id: input.childId ?? null,
+				respondent: input.respondent,
+				source: input.source,
+				token_hash: hashSecret(token),
+				code_hash: code ? hashSecret(code) : null,
+				is_open: input.isOpen ?? false,
+				language: input.language ?? null,
+				expires_at: input.expiresAt,
+				created_by: input.createdBy ?? null
+			});
+			return { invitation, token, code };
+		} catch (e) {
+			// A clash of random codes is rare but possible: draw another.
+			if (!isUniqueViolation(e) || input.code || attempt > 5) throw e;
+		}
+	}
+}
+
+export function findByToken(db: DB, token: string) {
+	return invitationRepo.findByTokenHash(db, hashSecret(token));
+}
+
+export function findByCode(db: DB, typed: string) {
+	return invitationRepo.findByCodeHash(db, hashSecret(normaliseCode(typed)));
+}
+
+export type Usability = 'ok' | 'expired' | 'revoked';
+
+/** Whether an invitation can still be used now (completion is checked on its response). */
+export function usability(invitation: Invitation, now = new Date()): Usability {
+	if (invitation.revoked_at) return 'revoked';
+	if (new Date(invitation.expires_at) <= now) return 'expired';
+	return 'ok';
+}

@@ -1,0 +1,31 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+
+/** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const CODE_LENGTH = 8;
+
+/** A short code a child can type: 8 characters from 25, about 1.5 × 10^11 possibilities. */
+export function newCode(): string {
+	let code = '';
+	for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+	return code;
+}
+
+/** What a person typed, as a code: upper case, without spaces or dashes. */
+export function normaliseCode(typed: string): string {
+	return typed.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+export function isWellFormedCode(code: string): boolean {
+	return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
+
+/** A random secret for a link or a cookie (256 bits, URL-safe). */
+export function newToken(): string {
+	return randomBytes(32).toString('base64url');
+}
+
+/** Only hashes of codes and tokens are stored: a copy of the database opens nothing. */
+export function hashSecret(secret: string): string {
+	return createHash('sha256').update(secret).digest('hex');
+}

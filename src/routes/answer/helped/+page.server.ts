@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { frame } from '$lib/server/answering/page';
+import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
+import { AlreadyFinished, saveCompletionMode } from '$lib/server/answering/service';
+import { HELPED } from '$lib/server/answering/steps';
+
+// Who helped is stored on the response: assisted and proxy answers are reported apart.
+const MODES = ['alone', 'helped', 'proxy'] as const;
+const SYMBOLS = { alone: 'me', helped: 'help', proxy: 'talk' } as const;
+
+export const load: PageServerLoad = async ({ cookies, locals }) => {
+	const { connection, catalogue } = await app();
+	const ctx = await requireOpenResponse(connection.db, cookies);
+	if (!ctx.steps.steps.includes(HELPED)) redirect(303, '/answer');
+	return {
+		...frame(ctx, HELPED, locals.locale, catalogue.symbols),
+		modes: MODES.map((m) => ({ value: m, symbol: catalogue.symbols.svg(SYMBOLS[m]) })),
+		selected: ctx.response.completion_mode
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ cookies, request }) => {
+		const db = (await app()).connection.db;
+		const ctx = await requireRespondent(db, cookies);
+		const form = await request.formData();
+		const refuse = (status: number, error: string) => fail(status, { error });
+		if (ctx.response.completed_at) return refuse(409, 'finished');
+		if ([...form.keys()].some((k) => !['answer', 'version', 'step'].includes(k))) {
+			return refuse(400, 'unknownField');
+		}
+		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');
+		const mode = form.get('answer');
+		if (mode === null) return refuse(400, 'required');
+		if (!MODES.includes(mode as (typeof MODES)[number])) return refuse(400, 'unknownChoice');
+		let next: string;
+		try {
+			next = await saveCompletionMode(db, ctx, mode as (typeof MODES)[number], HELPED);
+		} catch (e) {
+			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
+			throw e;
+		}
+		redirect(303, stepPath(next));
+	}
+};

@@ -1,0 +1,62 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { frame, surveyLocale } from '$lib/server/answering/page';
+import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
+import { AlreadyFinished, saveAnswer } from '$lib/server/answering/service';
+import { readAnswer, unknownFields } from '$lib/server/answering/validate';
+import { findQuestion, questionView } from '$lib/server/answering/view';
+
+const selectedOf = (value: unknown): string[] =>
+	value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+
+export const load: PageServerLoad = async ({ cookies, params, locals }) => {
+	const { connection, catalogue } = await app();
+	const ctx = await requireOpenResponse(connection.db, cookies);
+	if (!ctx.steps.steps.includes(params.name)) redirect(303, '/answer');
+	const q = findQuestion(ctx.version.definition, params.name);
+	if (!q) error(404, 'Not found');
+	const n = ctx.steps.numbered.indexOf(params.name);
+	return {
+		...frame(ctx, params.name, locals.locale, catalogue.symbols),
+		question: questionView(
+			q,
+			surveyLocale(ctx.version.definition, locals.locale),
+			catalogue.symbols
+		),
+		selected: selectedOf(ctx.answers[params.name]),
+		progress: n >= 0 ? { n: n + 1, total: ctx.steps.numbered.length } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ cookies, params, request, locals }) => {
+		const { connection } = await app();
+		const db = connection.db;
+		const ctx = await requireRespondent(db, cookies);
+		const form = await request.formData();
+		const posted = form.getAll('answer').filter((v) => typeof v === 'string');
+		const refuse = (status: number, key: string, detail?: string) =>
+			fail(status, { error: key, detail: detail ?? null, posted });
+		if (ctx.response.completed_at) return refuse(409, 'finished');
+		if (unknownFields(form).length)
+			return refuse(400, 'unknownField', unknownFields(form).join(', '));
+		// A page from another version of the survey (or a forged one) must not write answers.
+		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');
+		if (form.get('step') !== params.name || !ctx.steps.steps.includes(params.name)) {
+			return refuse(409, 'wrongStep');
+		}
+		const q = findQuestion(ctx.version.definition, params.name);
+		if (!q) return refuse(404, 'wrongStep');
+		const result = readAnswer(q, form);
+		if (!result.ok) return refuse(400, result.error, result.detail);
+		let next: string;
+		try {
+			next = await saveAnswer(db, ctx, params.name, result, locals.locale);
+		} catch (e) {
+			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
+			throw e;
+		}
+		redirect(303, stepPath(next));
+	}
+};

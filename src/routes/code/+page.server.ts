@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { enter } from '$lib/server/answering/enter';
+import * as invitations from '$lib/server/invitations';
+import { allowCodeAttempt } from '$lib/server/rate-limit';
+import { isWellFormedCode, normaliseCode } from '$lib/server/secrets';
+
+export const load: PageServerLoad = async () => {
+	const { symbols } = (await app()).catalogue;
+	return { symbol: symbols.svg('hello') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+		const started = await app();
+		const form = await request.formData();
+		const typed = form.get('code');
+		if (
+			[...form.keys()].some((k) => k !== 'code') ||
+			(typed !== null && typeof typed !== 'string')
+		) {
+			return fail(400, { error: 'unknownField', code: '' });
+		}
+		const code = normaliseCode(typed ?? '').slice(0, 32);
+		const refuse = (status: number, error: string) => fail(status, { error, code });
+		if (!code) return refuse(400, 'empty');
+		if (!(await allowCodeAttempt(started.connection.db, getClientAddress(), code))) {
+			return refuse(429, 'tooMany');
+		}
+		if (!isWellFormedCode(code)) return refuse(400, 'malformed');
+		const invitation = await invitations.findByCode(started.connection.db, code);
+		if (!invitation) return refuse(400, 'wrong');
+		const outcome = await enter(started, invitation, locals.locale, cookies, url);
+		if (outcome !== 'started') return refuse(outcome === 'completed' ? 409 : 410, outcome);
+		redirect(303, '/answer');
+	}
+};

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { DISPLAY_COOKIE, DISPLAY_OPTIONS, parseDisplay, safeReturnPath } from '$lib/display';
+
+export const load: PageServerLoad = ({ cookies, url }) => ({
+	chosen: parseDisplay(cookies.get(DISPLAY_COOKIE)),
+	returnTo: safeReturnPath(url.searchParams.get('return'))
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const picked = form.getAll('option');
+		if ([...form.keys()].some((k) => k !== 'option' && k !== 'return')) {
+			return fail(400, { error: 'unknownField' });
+		}
+		if (picked.some((p) => !DISPLAY_OPTIONS.includes(p as (typeof DISPLAY_OPTIONS)[number]))) {
+			return fail(400, { error: 'unknownField' });
+		}
+		cookies.set(DISPLAY_COOKIE, picked.join(','), {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 365
+		});
+		redirect(303, safeReturnPath(form.get('return')));
+	}
+};

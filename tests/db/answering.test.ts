@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measures } from '../../src/lib/server/catalogue/measures';
+import * as answerRepo from '../../src/lib/server/db/answer';
+import * as council from '../../src/lib/server/db/council';
+import * as measure from '../../src/lib/server/db/measure';
+import * as provider from '../../src/lib/server/db/provider';
+import * as rateLimit from '../../src/lib/server/db/rate-limit';
+import * as service from '../../src/lib/server/db/service';
+import * as survey from '../../src/lib/server/db/survey';
+import {
+	AlreadyFinished,
+	begin,
+	finish,
+	fromResumeToken,
+	saveAnswer
+} from '../../src/lib/server/answering/service';
+import * as invitations from '../../src/lib/server/invitations';
+import { loadSymbolSet } from '../../src/lib/server/symbols';
+import { loadSurveyFile } from '../../src/lib/server/surveys/load';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
+
+const minimal = loadSurveyFile('tests/fixtures/surveys/minimal.json', loadSymbolSet()).survey!;
+const inAYear = new Date(Date.now() + 365 * 86400_000);
+
+describe.each(databaseKinds)('answering on %s', (kind) => {
+	let database: TestDatabase;
+	let serviceId: string;
+	let versionId: string;
+
+	beforeAll(async () => {
+		database = await freshDatabase(kind);
+		const { db } = database;
+		await measure.syncCatalogue(db, measures);
+		const c = await council.insert(db, { code: 't', name: 'T' });
+		const p = await provider.insert(db, { name: 'P', regulator_reference: null });
+		serviceId = (
+			await service.insert(db, {
+				provider_id: p.id,
+				council_id: c.id,
+				name: 'S',
+				kind: 'short_break'
+			})
+		).id;
+		versionId = await survey.registerVersion(db, minimal);
+	});
+	afterAll(async () => database?.drop());
+
+	const invite = (isOpen = false) =>
+		invitations.issue(database.db, {
+			surveyId: 'minimal',
+			serviceId,
+			respondent: 'child',
+			source: 'annual_review',
+			expiresAt: inAYear,
+			isOpen
+		});
+
+	const started = async (isOpen = false) => {
+		const { invitation } = await invite(isOpen);
+		const result = await begin(database.db, invitation, versionId, 'en');
+		if (result.status !== 'started') throw new Error('not started');
+		return {
+			invitation,
+			...result,
+			ctx: (await fromResumeToken(database.db, result.resumeToken))!
+		};
+	};
+
+	it('finds an invitation by its code, however it is typed, and by its link', async () => {
+		const { invitation, code, token } = await invite();
+		expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/);
+		const spaced = `${code!.slice(0, 4).toLowerCase()} ${code!.slice(4)}`;
+		expect((await invitations.findByCode(database.db, spaced))?.id).toBe(invitation.id);
+		expect((await invitations.findByToken(database.db, token))?.id).toBe(invitation.id);
+		expect(await invitations.findByCode(database.db, 'AAAAAAAA')).toBeUndefined();
+	});
+
+	it('continues the same response when a personal invitation is opened again, on a new token', async () => {
+		const first = await started();
+		const again = await begin(database.db, first.invitation, versionId, 'pl');
+		expect(again.status).toBe('started');
+		if (again.status !== 'started') return;
+		expect(again.response.id).toBe(first.response.id);
+		expect(await fromResumeToken(database.db, first.resumeToken)).toBeNull();
+		expect((await fromResumeToken(database.db, again.resumeToken))?.response.id).toBe(
+			first.response.id
+		);
+	});
+
+	it('starts a new anonymous response every time an open link is used', async () => {
+		const { invitation } = await invite(true);
+		const a = await begin(database.db, invitation, versionId, 'en');
+		const b = await begin(database.db, invitation, versionId, 'en');
+		expect(
+			a.status === 'started' && b.status === 'started' && a.response.id !== b.response.id
+		).toBe(true);
+	});
+
+	it('stores each answer with its measure and classification from the version answered', async () => {
+		const { ctx } = await started();
+		const next = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'sometimes' }, 'en');
+		expect(next).toBe('anything_else');
+		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
+		expect(rows).toEqual([
+			expect.objectContaining({
+				question_name: 'feel_safe',
+				value: 'sometimes',
+				measure_id: 'safe.feel_safe',
+				classification: 'negative'
+			})
+		]);
+	});
+
+	it('keeps one answer when the same page is posted twice, and clears a skipped one', async () => {
+		const { ctx } = await started();
+		await saveAnswer(database.db, ctx, 'feel_safe', { value: 'dontknow' }, 'en');
+		await saveAnswer(database.db, ctx, 'feel_safe', { value: 'dontknow' }, 'en');
+		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
+		expect(rows.map((r) => [r.value, r.classification])).toEqual([['dontknow', 'not_counted']]);
+		await saveAnswer(database.db, ctx, 'feel_safe', { empty: true }, 'en');
+		expect(await answerRepo.listForResponse(database.db, ctx.response.id)).toEqual([]);
+	});
+
+	it('completes exactly once, and then refuses changes and reopening', async () => {
+		const { ctx, invitation } = await started();
+		await saveAnswer(database.db, ctx, 'feel_safe', { value: 'yes' }, 'en');
+		expect(await finish(database.db, ctx)).toBe(true);
+		expect(await finish(database.db, ctx)).toBe(false);
+		await expect(
+			saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en')
+		).rejects.toBeInstanceOf(AlreadyFinished);
+		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
+		expect(rows.map((r) => r.value)).toEqual(['yes']);
+		expect((await begin(database.db, invitation, versionId, 'en')).status).toBe('completed');
+	});
+
+	it('counts rate-limit hits in a shared window and starts again after it', async () => {
+		const t0 = new Date('2026-01-01T10:00:00Z');
+		const later = (s: number) => new Date(t0.getTime() + s * 1000);
+		expect(await rateLimit.hit(database.db, 'k', 600, t0)).toBe(1);
+		expect(await rateLimit.hit(database.db, 'k', 600, later(10))).toBe(2);
+		expect(await rateLimit.hit(database.db, 'k', 600, later(599))).toBe(3);
+		expect(await rateLimit.hit(database.db, 'k', 600, later(601))).toBe(1);
+		expect(await rateLimit.hit(database.db, 'other', 600, later(601))).toBe(1);
+	});
+});
