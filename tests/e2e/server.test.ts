@@ -41,7 +41,7 @@ describe.each(databaseKinds)('the running app on %s', (kind) => {
 		const res = await get('/');
 		expect(res.status).toBe(200);
 		const html = await res.text();
-		expect(html).toContain('<html lang="en" dir="ltr">');
+		expect(html).toContain('<html lang="en" dir="ltr"');
 		expect(html).toMatch(/href="\.?\/surveys"/);
 		expect(html).toMatch(/href="\.?\/measures"/);
 		expect(html).not.toMatch(/<script/);
@@ -68,14 +68,14 @@ describe.each(databaseKinds)('the running app on %s', (kind) => {
 
 	it('speaks Urdu right to left, and remembers the choice', async () => {
 		const res = await get('/?lang=ur');
-		expect(await res.text()).toContain('<html lang="ur" dir="rtl">');
+		expect(await res.text()).toContain('<html lang="ur" dir="rtl"');
 		const cookie = res.headers.get('set-cookie') ?? '';
 		expect(cookie).toMatch(/^lang=ur;/);
 		expect(cookie).toMatch(/HttpOnly/i);
 		const again = await get('/measures', { cookie: 'lang=ur' });
-		expect(await again.text()).toContain('<html lang="ur" dir="rtl">');
+		expect(await again.text()).toContain('<html lang="ur" dir="rtl"');
 		const polish = await get('/', { 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.5' });
-		expect(await polish.text()).toContain('<html lang="pl" dir="ltr">');
+		expect(await polish.text()).toContain('<html lang="pl" dir="ltr"');
 	});
 
 	it('sends security headers: no inline script, no framing', async () => {

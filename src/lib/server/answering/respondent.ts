@@ -30,9 +30,17 @@ export async function requireRespondent(db: DB, cookies: Cookies): Promise<Respo
 	return ctx;
 }
 
-/** The respondent's response while it is still open; a finished one goes to the thank-you page. */
-export async function requireOpenResponse(db: DB, cookies: Cookies): Promise<RespondentContext> {
+/**
+ * The respondent's response while it is still open; opening a page of a finished one goes to the
+ * thank-you page. When a refused post is being shown (`request.method` is POST) the page stays,
+ * so that its error ("already sent") is seen.
+ */
+export async function requireOpenResponse(
+	db: DB,
+	cookies: Cookies,
+	request?: Request
+): Promise<RespondentContext> {
 	const ctx = await requireRespondent(db, cookies);
-	if (ctx.response.completed_at) redirect(303, '/answer/thanks');
+	if (ctx.response.completed_at && request?.method !== 'POST') redirect(303, '/answer/thanks');
 	return ctx;
 }

@@ -6,9 +6,9 @@ import { requireOpenResponse, requireRespondent } from '$lib/server/answering/re
 import { finish } from '$lib/server/answering/service';
 import { FINISH } from '$lib/server/answering/steps';
 
-export const load: PageServerLoad = async ({ cookies, locals }) => {
+export const load: PageServerLoad = async ({ cookies, locals, request }) => {
 	const { connection, catalogue } = await app();
-	const ctx = await requireOpenResponse(connection.db, cookies);
+	const ctx = await requireOpenResponse(connection.db, cookies, request);
 	return {
 		...frame(ctx, FINISH, locals.locale, catalogue.symbols),
 		symbol: catalogue.symbols.svg('achieved'),

@@ -10,9 +10,9 @@ import { HELPED } from '$lib/server/answering/steps';
 const MODES = ['alone', 'helped', 'proxy'] as const;
 const SYMBOLS = { alone: 'me', helped: 'help', proxy: 'talk' } as const;
 
-export const load: PageServerLoad = async ({ cookies, locals }) => {
+export const load: PageServerLoad = async ({ cookies, locals, request }) => {
 	const { connection, catalogue } = await app();
-	const ctx = await requireOpenResponse(connection.db, cookies);
+	const ctx = await requireOpenResponse(connection.db, cookies, request);
 	if (!ctx.steps.steps.includes(HELPED)) redirect(303, '/answer');
 	return {
 		...frame(ctx, HELPED, locals.locale, catalogue.symbols),

@@ -10,9 +10,9 @@ import { findQuestion, questionView } from '$lib/server/answering/view';
 const selectedOf = (value: unknown): string[] =>
 	value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
-export const load: PageServerLoad = async ({ cookies, params, locals }) => {
+export const load: PageServerLoad = async ({ cookies, params, locals, request }) => {
 	const { connection, catalogue } = await app();
-	const ctx = await requireOpenResponse(connection.db, cookies);
+	const ctx = await requireOpenResponse(connection.db, cookies, request);
 	if (!ctx.steps.steps.includes(params.name)) redirect(303, '/answer');
 	const q = findQuestion(ctx.version.definition, params.name);
 	if (!q) error(404, 'Not found');

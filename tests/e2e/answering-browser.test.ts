@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as service from '../../src/lib/server/db/service';
+import * as invitations from '../../src/lib/server/invitations';
+import { browserAvailable, launch } from '../helpers/browser';
+import { prepare } from '../helpers/prepare';
+import { startServer, tempDir, type RunningServer } from '../helpers/server';
+import { axeViolations, completeSurvey, sidewaysScroll } from '../helpers/walk';
+
+const shots = 'test-results/screenshots/answering';
+const surveys = [
+	'short-breaks-child-symbols',
+	'short-breaks-child-standard',
+	'short-breaks-carer',
+	'childrens-home-child',
+	'end-of-care-package-review'
+];
+
+describe.skipIf(!browserAvailable)('answering in Chromium', () => {
+	let server: RunningServer;
+	let browser: BrowserContext;
+	const links = new Map<string, string>();
+
+	beforeAll(async () => {
+		mkdirSync(shots, { recursive: true });
+		const env = { DATA_DIR: tempDir('voices-data-') };
+		// An open link per survey: each opening starts a new response, so every test gets its own.
+		await prepare(env, async (app) => {
+			const [svc] = await service.list(app.connection.db);
+			for (const surveyId of surveys) {
+				const { token } = await invitations.issue(app.connection.db, {
+					surveyId,
+					serviceId: svc!.id,
+					respondent: 'child',
+					source: 'satisfaction_survey',
+					expiresAt: new Date(Date.now() + 86400_000),
+					isOpen: true
+				});
+				links.set(surveyId, `/i/${token}`);
+			}
+		});
+		server = await startServer(env);
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	async function open(surveyId: string, locale: string, context = browser): Promise<Page> {
+		const page = await context.newPage();
+		await page.goto(`${server.url}${links.get(surveyId)}?lang=${locale}`);
+		await page.getByRole('button').last().press('Enter');
+		await page.waitForURL(/\/answer\//);
+		return page;
+	}
+
+	it.each(surveys)('%s can be completed with the keyboard alone', async (surveyId) => {
+		const page = await open(surveyId, 'en');
+		const visited = await completeSurvey(page);
+		expect(visited.length).toBeGreaterThan(3);
+		expect(await page.locator('h1').textContent()).toBe('Thank you');
+		await page.close();
+	});
+
+	it('can be completed in Urdu, right to left, with every page in Urdu', async () => {
+		const page = await open('childrens-home-child', 'ur');
+		await completeSurvey(
+			page,
+			async (path) => {
+				expect(await page.getAttribute('html', 'dir'), path).toBe('rtl');
+				expect(await page.getAttribute('html', 'lang'), path).toBe('ur');
+				if (path.endsWith('feel_safe_where_i_live')) {
+					await page.screenshot({ path: `${shots}/urdu-question.png`, fullPage: true });
+				}
+			},
+			'شکریہ'
+		);
+		expect(await page.locator('h1').textContent()).toBe('شکریہ');
+		await page.close();
+	});
+
+	it('can be completed with JavaScript turned off', async () => {
+		const noScript = await launch({ javaScriptEnabled: false });
+		try {
+			const page = await open('short-breaks-carer', 'pl', noScript);
+			await completeSurvey(page);
+			expect(await page.locator('h1').textContent()).toBe('Dziękujemy');
+		} finally {
+			await noScript.close();
+		}
+	});
+
+	describe.each(['en', 'pl', 'ur'])('every kind of page in %s', (locale) => {
+		it.each(surveys)(
+			'%s: no axe violations and no sideways scrolling at 320 px',
+			async (surveyId) => {
+				const page = await open(surveyId, locale);
+				const problems: string[] = [];
+				const kinds = new Set<string>();
+				await completeSurvey(page, async (path) => {
+					const typed = page.locator('[data-question-type]');
+					const kind = (await typed.count())
+						? `question-${await typed.getAttribute('data-question-type')}`
+						: path.replace(/^\/answer\/(q\/)?/, '');
+					if (kinds.has(kind)) return;
+					kinds.add(kind);
+					problems.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
+					await page.setViewportSize({ width: 320, height: 640 });
+					const overflow = await sidewaysScroll(page);
+					if (overflow > 0) problems.push(`${path}: scrolls sideways by ${overflow}px at 320px`);
+					if (locale === 'en') {
+						await page.screenshot({
+							path: `${shots}/${surveyId}-${kind.replace(/\W+/g, '_')}-320.png`,
+							fullPage: true
+						});
+					}
+					await page.setViewportSize({ width: 1024, height: 800 });
+				});
+				expect(problems).toEqual([]);
+				expect(kinds.size).toBeGreaterThan(3);
+				await page.close();
+			}
+		);
+
+		it('the code page and an error shown are accessible', async () => {
+			const page = await browser.newPage();
+			await page.goto(`${server.url}/code?lang=${locale}`);
+			expect(await axeViolations(page)).toEqual([]);
+			await page.fill('#code', 'NOPE');
+			await Promise.all([page.waitForNavigation(), page.press('#code', 'Enter')]);
+			expect(await page.title()).toMatch(/^\S+:/);
+			expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#code');
+			expect(await axeViolations(page)).toEqual([]);
+			if (locale === 'en')
+				await page.screenshot({ path: `${shots}/code-error.png`, fullPage: true });
+			const q = await open('short-breaks-child-symbols', locale);
+			await Promise.all([
+				q.waitForNavigation(),
+				q.getByRole('button', { name: /./ }).last().click()
+			]);
+			expect(await q.locator('.error-summary').count()).toBe(1);
+			expect(await axeViolations(q)).toEqual([]);
+			if (locale === 'en')
+				await q.screenshot({ path: `${shots}/question-error.png`, fullPage: true });
+			await q.close();
+			await page.close();
+		});
+	});
+
+	it('offers "Read to me" only where the browser can speak, and reads the question and its answers', async () => {
+		const page = await open('short-breaks-child-symbols', 'en');
+		expect(await page.locator('[data-read-aloud]').isHidden()).toBe(true);
+		const speaking = await browser.newPage();
+		await speaking.addInitScript(() => {
+			const spoken: string[] = [];
+			(window as unknown as { spoken: string[] }).spoken = spoken;
+			Object.defineProperty(window, 'speechSynthesis', {
+				value: {
+					getVoices: () => [{ lang: 'en-GB', name: 'Test' }],
+					speak: (u: { text: string }) => spoken.push(u.text),
+					cancel: () => {},
+					addEventListener: () => {}
+				}
+			});
+			(window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance =
+				class {
+					constructor(public text: string) {}
+				};
+		});
+		await speaking.goto(page.url());
+		await speaking.getByRole('button', { name: 'Read to me' }).click();
+		const spoken = await speaking.evaluate(
+			() => (window as unknown as { spoken: string[] }).spoken
+		);
+		expect(spoken).toEqual([
+			'Who helped you answer?',
+			'I did it myself',
+			'Someone helped me',
+			'An adult answered for me'
+		]);
+		await speaking.close();
+		await page.close();
+	});
+});
