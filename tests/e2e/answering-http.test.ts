@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as answerRepo from '../../src/lib/server/db/answer';
 import * as service from '../../src/lib/server/db/service';
@@ -174,6 +175,48 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 	it('stores one answer when the same page is posted twice', async () => {
 		for (let i = 0; i < 2; i++)
 			expect((await post('carer_cope', [['answer', 'agree']])).status).toBe(303);
+	});
+
+	it('continues where the respondent stopped when the code is used again on another device', async () => {
+		const other = new Client(server.url);
+		expect((await enterCode(codes.valid!, other)).status).toBe(303);
+		expect((await other.follow('/answer')).path).toBe('/answer/q/safe_confidence');
+		// The first device's cookie no longer opens the response: only the latest holder continues.
+		expect((await client.get('/answer')).location).toBe('/code');
+		client = other;
+	});
+
+	it('ships at most 20 KB of gzipped JavaScript on a survey page, none of it survey-core', async () => {
+		const page = await client.follow('/answer/q/carer_satisfied');
+		const sources = [...page.html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+		expect(page.html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
+		expect(page.html).not.toContain('modulepreload');
+		let total = 0;
+		for (const src of sources) {
+			const body = await (await fetch(new URL(src, server.url))).text();
+			expect(body).not.toContain('survey-core');
+			total += gzipSync(body).length;
+		}
+		expect(sources).toEqual(['/answer.js']);
+		expect(total).toBeLessThanOrEqual(20 * 1024);
+	});
+
+	it('remembers display choices on the device and returns only to a page of this site', async () => {
+		const viewer = new Client(server.url);
+		const saved = await viewer.post('/display', [
+			['option', 'large'],
+			['option', 'contrast'],
+			['return', '/code']
+		]);
+		expect(saved.status).toBe(303);
+		expect(saved.location).toBe('/code');
+		expect((await viewer.get('/code')).html).toContain('class="display-large display-contrast"');
+		const away = await viewer.post('/display', [
+			['option', 'calm'],
+			['return', '//evil.example/']
+		]);
+		expect(away.location).toBe('/');
+		expect((await viewer.post('/display', [['option', 'sparkly']])).status).toBe(400);
 	});
 
 	it('finishes exactly once, then refuses replayed pages and the code', async () => {

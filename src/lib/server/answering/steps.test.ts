@@ -42,6 +42,16 @@ describe('stepsFor: visibleIf evaluated on the server', () => {
 			FINISH
 		]);
 	});
+	it('shows every question, information pages unnumbered, when nothing is conditional', () => {
+		const plain = {
+			pages: review.pages.map((p) => ({ elements: p.elements.map(({ visibleIf: _v, ...e }) => e) }))
+		};
+		expect(stepsFor(plain, {})).toEqual({
+			steps: ['intro', 'outcome_1', 'outcome_2', 'evaluation', FINISH],
+			numbered: ['outcome_1', 'outcome_2', 'evaluation']
+		});
+	});
+
 	it('asks children who helped, first', () => {
 		const list = stepsFor({ ...review, respondent: 'child' }, {});
 		expect(list.steps[0]).toBe(HELPED);

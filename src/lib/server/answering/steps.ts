@@ -1,6 +1,7 @@
 import { Model } from 'survey-core';
 import { registerSurveyProperties } from '../surveys/properties';
 import type { Json } from '../surveys/types';
+import { questionsOf } from '../surveys/walk';
 
 /** The steps a respondent walks through: who helped (children only), each question, finish. */
 export const HELPED = '@helped';
@@ -17,23 +18,55 @@ export interface StepList {
  * The visible steps given the answers so far. `visibleIf` is evaluated by survey-core on the
  * server, exactly as SurveyJS would in a browser.
  */
-export function stepsFor(definition: Json, answers: Record<string, unknown>): StepList {
-	registerSurveyProperties();
-	const model = new Model(definition);
-	try {
-		for (const [name, value] of Object.entries(answers)) model.setValue(name, value);
-		const visible = model
-			.getAllQuestions(false)
-			.filter((q) => q.isVisible && q.isParentVisible)
-			.map((q) => ({ name: q.name, type: q.getType() }));
-		const head = definition.respondent === 'child' ? [HELPED] : [];
-		return {
-			steps: [...head, ...visible.map((q) => q.name), FINISH],
-			numbered: visible.filter((q) => q.type !== 'html').map((q) => q.name)
-		};
-	} finally {
-		model.dispose();
+// Building a survey-core model takes tens of milliseconds, so one is kept per definition and given
+// each request's answers in turn. This is safe because it is used synchronously: no request can
+// see another's answers.
+const models = new WeakMap<Json, Model>();
+
+function modelFor(definition: Json): Model {
+	let model = models.get(definition);
+	if (!model) {
+		registerSurveyProperties();
+		model = new Model(definition);
+		models.set(definition, model);
 	}
+	return model;
+}
+
+/** Whether any page or question shows or hides itself by a condition. */
+const conditional = new WeakMap<Json, boolean>();
+function hasConditions(definition: Json): boolean {
+	let known = conditional.get(definition);
+	if (known === undefined) {
+		const pages = Array.isArray(definition.pages) ? (definition.pages as Json[]) : [];
+		known = [...pages, ...questionsOf(definition)].some(
+			(e) => 'visibleIf' in e || e.visible === false
+		);
+		conditional.set(definition, known);
+	}
+	return known;
+}
+
+function visibleQuestions(definition: Json, answers: Record<string, unknown>) {
+	// Without conditions every question is always shown: no need to ask survey-core.
+	if (!hasConditions(definition)) {
+		return questionsOf(definition).map((q) => ({ name: String(q.name), type: String(q.type) }));
+	}
+	const model = modelFor(definition);
+	model.data = answers;
+	return model
+		.getAllQuestions(false)
+		.filter((q) => q.isVisible && q.isParentVisible)
+		.map((q) => ({ name: q.name, type: q.getType() }));
+}
+
+export function stepsFor(definition: Json, answers: Record<string, unknown>): StepList {
+	const visible = visibleQuestions(definition, answers);
+	const head = definition.respondent === 'child' ? [HELPED] : [];
+	return {
+		steps: [...head, ...visible.map((q) => q.name), FINISH],
+		numbered: visible.filter((q) => q.type !== 'html').map((q) => q.name)
+	};
 }
 
 export function nextStep(list: StepList, current: string): string {

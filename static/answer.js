@@ -1,7 +1,29 @@
-// "Read to me": reads the page's question and choices aloud with the browser's own speech, or plays
-// the survey's recording where it has one. The button stays hidden where neither can work, so
-// nobody meets a control that does nothing. Plain script, no framework: a few hundred bytes.
+// The answering pages work fully without this script; when it runs it adds:
+// - "Read to me": reads the question and its choices aloud with the browser's own speech, or
+//   plays the survey's recording where it has one. The button stays hidden where neither can
+//   work, so nobody meets a control that does nothing.
+// - the error summary takes focus, so a screen reader and a switch user start there (GOV.UK);
+// - a second tap on the button while the page is being sent is ignored.
+// Plain script, no framework: about a kilobyte.
 (function () {
+	var summary = document.querySelector('.error-summary');
+	if (summary) summary.focus();
+
+	var forms = document.querySelectorAll('form');
+	forms.forEach(function (form) {
+		form.addEventListener('submit', function (event) {
+			if (form.getAttribute('data-sending')) event.preventDefault();
+			form.setAttribute('data-sending', 'true');
+		});
+	});
+	// Coming back with the browser's Back button shows the page from memory: let it be sent again.
+	window.addEventListener('pageshow', function (event) {
+		if (event.persisted)
+			forms.forEach(function (f) {
+				f.removeAttribute('data-sending');
+			});
+	});
+
 	var buttons = document.querySelectorAll('[data-read-aloud]');
 	if (!buttons.length) return;
 	var synth = window.speechSynthesis;
