@@ -44,3 +44,46 @@ describe('npm run db:migrate and db:rollback', () => {
 		expect(wrong.stderr).toContain('Usage');
 	});
 });
+
+describe('npm run invite', () => {
+	it('prints a link and a code for each invitation, and explains a wrong option', () => {
+		const env = { DATA_DIR: tempDir('voices-data-'), ORIGIN: 'https://voices.example' };
+		const made = run(
+			[
+				'src/cli/invite.ts',
+				'--survey',
+				'short-breaks-carer',
+				'--service',
+				'Riverside Break Time',
+				'--respondent',
+				'carer',
+				'--count',
+				'2'
+			],
+			env
+		);
+		expect(made.stderr).toBe('');
+		const lines = made.stdout.trim().split('\n');
+		const links = lines.filter((l) => l.startsWith('https://voices.example/i/'));
+		expect(links).toHaveLength(2);
+		for (const l of links) expect(l).toMatch(/ code [ACDEFGHJKMNPQRTUVWXY34679]{8}$/);
+		const open = run(
+			[
+				'src/cli/invite.ts',
+				'--survey',
+				'short-breaks-child-symbols',
+				'--service',
+				'Pennine Saturday Club',
+				'--open'
+			],
+			env
+		);
+		expect(open.stdout).toContain('(open link: no code)');
+		const wrong = run(
+			['src/cli/invite.ts', '--survey', 'no-such-survey', '--service', 'Riverside Break Time'],
+			env
+		);
+		expect(wrong.status).toBe(2);
+		expect(wrong.stderr).toContain('--survey must be one of: childrens-home-child');
+	});
+});
