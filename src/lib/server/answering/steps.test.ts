@@ -44,7 +44,9 @@ describe('stepsFor: visibleIf evaluated on the server', () => {
 	});
 	it('shows every question, information pages unnumbered, when nothing is conditional', () => {
 		const plain = {
-			pages: review.pages.map((p) => ({ elements: p.elements.map(({ visibleIf: _v, ...e }) => e) }))
+			pages: review.pages.map((p) => ({
+				elements: (p.elements as Record<string, unknown>[]).map(({ visibleIf: _v, ...e }) => e)
+			}))
 		};
 		expect(stepsFor(plain, {})).toEqual({
 			steps: ['intro', 'outcome_1', 'outcome_2', 'evaluation', FINISH],
