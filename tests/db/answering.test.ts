@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measures } from '../../src/lib/server/catalogue/measures';
 import * as answerRepo from '../../src/lib/server/db/answer';
-import * as council from '../../src/lib/server/db/council';
-import * as measure from '../../src/lib/server/db/measure';
-import * as provider from '../../src/lib/server/db/provider';
 import * as rateLimit from '../../src/lib/server/db/rate-limit';
-import * as service from '../../src/lib/server/db/service';
-import * as survey from '../../src/lib/server/db/survey';
 import {
 	AlreadyFinished,
 	begin,
@@ -15,11 +9,9 @@ import {
 	saveAnswer
 } from '../../src/lib/server/answering/service';
 import * as invitations from '../../src/lib/server/invitations';
-import { loadSymbolSet } from '../../src/lib/server/symbols';
-import { loadSurveyFile } from '../../src/lib/server/surveys/load';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
+import { seedOrganisation } from '../helpers/organisation';
 
-const minimal = loadSurveyFile('tests/fixtures/surveys/minimal.json', loadSymbolSet()).survey!;
 const inAYear = new Date(Date.now() + 365 * 86400_000);
 
 describe.each(databaseKinds)('answering on %s', (kind) => {
@@ -29,19 +21,7 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 
 	beforeAll(async () => {
 		database = await freshDatabase(kind);
-		const { db } = database;
-		await measure.syncCatalogue(db, measures);
-		const c = await council.insert(db, { code: 't', name: 'T' });
-		const p = await provider.insert(db, { name: 'P', regulator_reference: null });
-		serviceId = (
-			await service.insert(db, {
-				provider_id: p.id,
-				council_id: c.id,
-				name: 'S',
-				kind: 'short_break'
-			})
-		).id;
-		versionId = await survey.registerVersion(db, minimal);
+		({ serviceId, versionId } = await seedOrganisation(database.db));
 	});
 	afterAll(async () => database?.drop());
 

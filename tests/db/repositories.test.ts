@@ -3,18 +3,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../src/lib/server/catalogue/measures';
 import * as answer from '../../src/lib/server/db/answer';
-import * as council from '../../src/lib/server/db/council';
 import * as measure from '../../src/lib/server/db/measure';
-import * as provider from '../../src/lib/server/db/provider';
 import * as response from '../../src/lib/server/db/response';
-import * as service from '../../src/lib/server/db/service';
 import * as survey from '../../src/lib/server/db/survey';
-import { loadSymbolSet } from '../../src/lib/server/symbols';
-import { loadSurveyFile } from '../../src/lib/server/surveys/load';
 import type { LoadedSurvey } from '../../src/lib/server/surveys/types';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
+import { minimalSurvey, seedOrganisation } from '../helpers/organisation';
 
-const minimal = loadSurveyFile('tests/fixtures/surveys/minimal.json', loadSymbolSet()).survey!;
+const minimal = minimalSurvey;
 
 describe.each(databaseKinds)('repositories on %s', (kind) => {
 	let database: TestDatabase;
@@ -23,20 +19,7 @@ describe.each(databaseKinds)('repositories on %s', (kind) => {
 
 	beforeAll(async () => {
 		database = await freshDatabase(kind);
-		const { db } = database;
-		await measure.syncCatalogue(db, measures);
-		const c = await council.insert(db, { code: 'test', name: 'Test Council' });
-		const p = await provider.insert(db, { name: 'Test Provider', regulator_reference: null });
-		await provider.commission(db, c.id, p.id, '2026-04-01');
-		serviceId = (
-			await service.insert(db, {
-				provider_id: p.id,
-				council_id: c.id,
-				name: 'Club',
-				kind: 'short_break'
-			})
-		).id;
-		versionId = await survey.registerVersion(db, minimal);
+		({ serviceId, versionId } = await seedOrganisation(database.db));
 	});
 	afterAll(async () => database?.drop());
 

@@ -5,9 +5,9 @@ import * as service from '../../src/lib/server/db/service';
 import * as invitations from '../../src/lib/server/invitations';
 import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
-import { scratchSchema } from '../helpers/postgres';
+import { serverTarget } from '../helpers/target';
 import { prepare } from '../helpers/prepare';
-import { startServer, tempDir, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '../helpers/server';
 
 // The server's own checks over real HTTP: every refused post leaves stored answers as they were.
 describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
@@ -19,13 +19,7 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 	let client: Client;
 
 	beforeAll(async () => {
-		if (kind === 'postgres') {
-			const scratch = await scratchSchema(process.env.TEST_DATABASE_URL!);
-			dropSchema = scratch.drop;
-			env = { DATABASE_URL: scratch.url };
-		} else {
-			env = { DATA_DIR: tempDir('voices-data-') };
-		}
+		({ env, drop: dropSchema } = await serverTarget(kind));
 		await prepare(env, async ({ connection: { db } }) => {
 			const [svc] = await service.list(db);
 			const make = async (expiresInDays: number, isOpen = false) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../src/lib/server/catalogue/measures';
 import { databaseKinds } from '../helpers/database';
-import { scratchSchema } from '../helpers/postgres';
+import { serverTarget } from '../helpers/target';
 import { failingStart, startServer, tempDir, type RunningServer } from '../helpers/server';
 
 // The built app over real HTTP, on embedded PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
@@ -13,13 +13,7 @@ describe.each(databaseKinds)('the running app on %s', (kind) => {
 	let dropSchema = async () => {};
 
 	beforeAll(async () => {
-		if (kind === 'postgres') {
-			const scratch = await scratchSchema(process.env.TEST_DATABASE_URL!);
-			dropSchema = scratch.drop;
-			env = { DATABASE_URL: scratch.url };
-		} else {
-			env = { DATA_DIR: tempDir('voices-data-') };
-		}
+		({ env, drop: dropSchema } = await serverTarget(kind));
 		server = await startServer(env);
 	});
 	afterAll(async () => {
