@@ -78,8 +78,8 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 
 	it('stores each answer with its measure and classification from the version answered', async () => {
 		const { ctx } = await started();
-		const next = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'sometimes' }, 'en');
-		expect(next).toBe('anything_else');
+		const saved = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'sometimes' }, 'en');
+		expect(saved).toEqual({ next: 'anything_else', worrying: false });
 		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
 		expect(rows).toEqual([
 			expect.objectContaining({
@@ -99,6 +99,26 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 		expect(rows.map((r) => [r.value, r.classification])).toEqual([['dontknow', 'not_counted']]);
 		await saveAnswer(database.db, ctx, 'feel_safe', { empty: true }, 'en');
 		expect(await answerRepo.listForResponse(database.db, ctx.response.id)).toEqual([]);
+	});
+
+	it('raises one safeguarding alert for a worrying answer, due one working day later', async () => {
+		const { ctx } = await started();
+		const first = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en');
+		const again = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en');
+		expect(first.worrying && again.worrying).toBe(true);
+		const alerts = await database.db
+			.selectFrom('safeguarding_alert')
+			.selectAll()
+			.where('response_id', '=', ctx.response.id)
+			.execute();
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({
+			question_name: 'feel_safe',
+			service_id: serviceId,
+			acknowledged_at: null
+		});
+		const hours = (alerts[0]!.due_at.getTime() - alerts[0]!.raised_at.getTime()) / 3600_000;
+		expect([24, 48, 72]).toContain(Math.round(hours));
 	});
 
 	it('completes exactly once, and then refuses changes and reopening', async () => {

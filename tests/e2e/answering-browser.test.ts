@@ -144,6 +144,15 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			expect(await axeViolations(q)).toEqual([]);
 			if (locale === 'en')
 				await q.screenshot({ path: `${shots}/question-error.png`, fullPage: true });
+			// A worrying answer: the calm page about who to talk to.
+			await q.goto(`${server.url}/answer/q/feel_safe`);
+			await q.check('input[value="no"]');
+			await Promise.all([q.waitForNavigation(), q.click('button[type=submit]')]);
+			expect(new URL(q.url()).pathname).toBe('/answer/support');
+			expect(await axeViolations(q)).toEqual([]);
+			await q.setViewportSize({ width: 320, height: 640 });
+			expect(await sidewaysScroll(q)).toBeLessThanOrEqual(0);
+			if (locale === 'en') await q.screenshot({ path: `${shots}/support.png`, fullPage: true });
 			await q.close();
 			await page.close();
 		});

@@ -245,6 +245,30 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 		expect(a.cookies.get('voices_response')).not.toBe(b.cookies.get('voices_response'));
 	});
 
+	it('shows who to talk to straight after a worrying answer, then carries on', async () => {
+		const child = new Client(server.url);
+		expect((await child.post('/i/demo-group-session', [])).status).toBe(303);
+		const helped = await child.follow('/answer');
+		expect(helped.path).toBe('/answer/helped');
+		const v = versionOf(helped.html);
+		await child.post('/answer/helped', [
+			['version', v],
+			['step', '@helped'],
+			['answer', 'alone']
+		]);
+		const worried = await child.post('/answer/q/feel_safe', [
+			['version', v],
+			['step', 'feel_safe'],
+			['answer', 'no']
+		]);
+		expect(worried.status).toBe(303);
+		expect(worried.location).toBe('/answer/support');
+		const support = await child.follow('/answer/support');
+		expect(support.html).toContain('0800 1111');
+		expect(support.html).toContain('Thank you for telling us');
+		expect((await child.follow('/answer')).path).toBe('/answer/q/included_local');
+	});
+
 	it('limits attempts per code and per address', async () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 6; i++) statuses.push((await enterCode('ACDEFGHJ')).status);
@@ -268,6 +292,10 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 				.executeTakeFirstOrThrow();
 			return answerRepo.listForResponse(db, response.id);
 		});
+		const alerts = await prepare(env, ({ connection: { db } }) =>
+			db.selectFrom('safeguarding_alert').select(['question_name', 'acknowledged_at']).execute()
+		);
+		expect(alerts).toEqual([{ question_name: 'feel_safe', acknowledged_at: null }]);
 		expect(rows.map((r) => [r.question_name, r.value, r.measure_id, r.classification])).toEqual([
 			['carer_satisfied', 4, 'carer.satisfied', 'positive'],
 			['carer_cope', 'agree', 'carer.cope', 'positive']

@@ -5,7 +5,8 @@ import * as responseRepo from '../db/response';
 import type { Invitation, Response, SurveyRules } from '../db/schema';
 import * as surveyRepo from '../db/survey';
 import { hashSecret, newToken } from '../secrets';
-import { classify } from '../surveys/rules';
+import * as safeguarding from '../safeguarding';
+import { classify, isSafeguardingAnswer } from '../surveys/rules';
 import type { Json } from '../surveys/types';
 import { nextStep, stepsFor, type StepList } from './steps';
 
@@ -95,10 +96,16 @@ export async function fromResumeToken(
 
 export class AlreadyFinished extends Error {}
 
+export interface Saved {
+	next: string;
+	/** The answer is one the definition marks as worrying: an alert was raised. */
+	worrying: boolean;
+}
+
 /**
  * Saves (or, for an empty answer, clears) one question's answer with its measure and
  * classification from the version answered, and moves the response on. Saving the same page
- * twice leaves one answer. Returns the next step.
+ * twice leaves one answer. A worrying answer raises a safeguarding alert in the same transaction.
  */
 export async function saveAnswer(
 	db: DB,
@@ -106,7 +113,7 @@ export async function saveAnswer(
 	question: string,
 	value: { value: unknown } | { empty: true },
 	language: string
-): Promise<string> {
+): Promise<Saved> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
 		if (!locked || locked.completed_at) throw new AlreadyFinished();
@@ -123,6 +130,15 @@ export async function saveAnswer(
 				answered_at: new Date()
 			});
 		}
+		const rule = ctx.version.rules[question];
+		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
+		if (worrying) {
+			await safeguarding.raise(trx, {
+				responseId: locked.id,
+				questionName: question,
+				serviceId: locked.service_id
+			});
+		}
 		const answers = { ...ctx.answers };
 		if ('empty' in value) delete answers[question];
 		else answers[question] = value.value;
@@ -132,7 +148,7 @@ export async function saveAnswer(
 			.set({ current_question: next, language, updated_at: new Date() })
 			.where('id', '=', locked.id)
 			.execute();
-		return next;
+		return { next, worrying };
 	});
 }
 

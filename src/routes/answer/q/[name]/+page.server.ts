@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { frame, surveyLocale } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
-import { AlreadyFinished, saveAnswer } from '$lib/server/answering/service';
+import { AlreadyFinished, saveAnswer, type Saved } from '$lib/server/answering/service';
 import { readAnswer, unknownFields } from '$lib/server/answering/validate';
 import { findQuestion, questionView } from '$lib/server/answering/view';
 
@@ -50,13 +50,14 @@ export const actions: Actions = {
 		if (!q) return refuse(404, 'wrongStep');
 		const result = readAnswer(q, form);
 		if (!result.ok) return refuse(400, result.error, result.detail);
-		let next: string;
+		let saved: Saved;
 		try {
-			next = await saveAnswer(db, ctx, params.name, result, locals.locale);
+			saved = await saveAnswer(db, ctx, params.name, result, locals.locale);
 		} catch (e) {
 			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
 			throw e;
 		}
-		redirect(303, stepPath(next));
+		// Straight after a worrying answer the child sees who they can talk to, then carries on.
+		redirect(303, saved.worrying ? '/answer/support' : stepPath(saved.next));
 	}
 };

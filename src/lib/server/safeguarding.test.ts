@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { dueAt, dueWorkingDays } from './safeguarding';
+
+describe('dueAt', () => {
+	it('is the next working day at the same time', () => {
+		// Tuesday → Wednesday
+		expect(dueAt(new Date('2026-11-24T15:30:00Z'), 1).toISOString()).toBe(
+			'2026-11-25T15:30:00.000Z'
+		);
+	});
+	it('skips the weekend', () => {
+		// Friday → Monday; Saturday → Monday
+		expect(dueAt(new Date('2026-11-27T09:00:00Z'), 1).toISOString()).toBe(
+			'2026-11-30T09:00:00.000Z'
+		);
+		expect(dueAt(new Date('2026-11-28T09:00:00Z'), 1).toISOString()).toBe(
+			'2026-11-30T09:00:00.000Z'
+		);
+		expect(dueAt(new Date('2026-11-27T09:00:00Z'), 3).toISOString()).toBe(
+			'2026-12-02T09:00:00.000Z'
+		);
+	});
+	it('reads the number of working days from the environment, one by default', () => {
+		expect(dueWorkingDays({})).toBe(1);
+		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: '2' })).toBe(2);
+		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: 'soon' })).toBe(1);
+	});
+});
