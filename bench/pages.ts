@@ -1,23 +1,12 @@
 // `npm run bench`: how fast the built app starts and serves its pages, on embedded PGlite and
 // (with BENCH_DATABASE_URL) on PostgreSQL. Each page is compared with a static file served by the
 // same process in the same run, so the ratios hold on any machine.
-import autocannon from 'autocannon';
 import { gzipSync } from 'node:zlib';
+import { load } from './load';
 import { scratchSchema } from '../tests/helpers/postgres';
 import { startServer, tempDir } from '../tests/helpers/server';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const paths = ['/favicon.svg', '/', '/surveys', '/measures'];
-
-async function load(url: string) {
-	const result = await autocannon({ url, connections: 10, duration: seconds });
-	return {
-		rps: result.requests.average,
-		p50: result.latency.p50,
-		p99: result.latency.p99,
-		errors: result.errors + result.non2xx
-	};
-}
 
 async function run(label: string, env: Record<string, string>) {
 	let started = Date.now();
@@ -38,7 +27,7 @@ async function run(label: string, env: Record<string, string>) {
 		if (path === paths[0]) baseline = r.rps;
 		const ratio = (r.rps / baseline).toFixed(2);
 		console.log(
-			`| ${path} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio} | ${gzipSync(body).length} | ${scripts ? 'scripts!' : 0} |${r.errors ? ` ${r.errors} errors` : ''}`
+			`| ${path} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio} | ${gzipSync(body).length} | ${scripts ? 'scripts!' : 0} |${r.bad ? ` ${r.bad} errors` : ''}`
 		);
 	}
 	await server.stop();

@@ -2,8 +2,8 @@
 // and the server (requests per second and latency under 10 connections), compared with a static
 // file served by the same process in the same run. PGlite by default; BENCH_DATABASE_URL for
 // PostgreSQL too.
-import autocannon from 'autocannon';
 import { gzipSync } from 'node:zlib';
+import { load } from './load';
 import * as service from '../src/lib/server/db/service';
 import * as invitations from '../src/lib/server/invitations';
 import { Client } from '../tests/helpers/client';
@@ -11,18 +11,7 @@ import { scratchSchema } from '../tests/helpers/postgres';
 import { prepare } from '../tests/helpers/prepare';
 import { startServer, tempDir } from '../tests/helpers/server';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const gz = (s: string) => gzipSync(s).length;
-
-async function load(url: string, cookie = '') {
-	const r = await autocannon({ url, connections: 10, duration: seconds, headers: { cookie } });
-	return {
-		rps: r.requests.average,
-		p50: r.latency.p50,
-		p99: r.latency.p99,
-		bad: r.errors + r.non2xx
-	};
-}
 
 async function run(label: string, env: Record<string, string>) {
 	const link = await prepare(env, async ({ connection: { db } }) => {

@@ -5,6 +5,7 @@ import { frame } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
 import { AlreadyFinished, saveCompletionMode } from '$lib/server/answering/service';
 import { HELPED } from '$lib/server/answering/steps';
+import { unknownFields } from '$lib/server/answering/validate';
 
 // Who helped is stored on the response: assisted and proxy answers are reported apart.
 const MODES = ['alone', 'helped', 'proxy'] as const;
@@ -28,9 +29,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const refuse = (status: number, error: string) => fail(status, { error });
 		if (ctx.response.completed_at) return refuse(409, 'finished');
-		if ([...form.keys()].some((k) => !['answer', 'version', 'step'].includes(k))) {
-			return refuse(400, 'unknownField');
-		}
+		if (unknownFields(form).length) return refuse(400, 'unknownField');
 		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');
 		const mode = form.get('answer');
 		if (mode === null) return refuse(400, 'required');
