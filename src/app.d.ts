@@ -1,9 +1,12 @@
 import type { Locale } from '$lib/i18n';
+import type { StaffSession } from '$lib/server/auth/sessions';
 
 declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
+			/** The signed-in staff member's session, if any (see $lib/server/auth/access). */
+			staff: StaffSession | null;
 		}
 		interface Error {
 			message: string;

@@ -2,8 +2,11 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { DEMO_GROUP_TOKEN, demoCodes } from '$lib/server/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo-accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
+import { fromCookie } from '$lib/server/auth/sessions';
+import { isStaffPath } from '$lib/staff-paths';
 
 export const init: ServerInit = async () => {
 	const { config, connection, catalogue } = await startApp();
@@ -19,7 +22,11 @@ export const init: ServerInit = async () => {
 			for (const c of codes) console.log(`  ${c.code}  ${c.survey}`);
 			console.log(`Demo group-session link: ${config.origin}/i/${DEMO_GROUP_TOKEN}`);
 		}
-		console.log('No staff sign-in exists yet.');
+		console.log(`Staff sign-in at ${config.origin}/sign-in, password "${DEMO_PASSWORD}":`);
+		for (const a of DEMO_ACCOUNTS) {
+			const key = a.totp ? ` (authenticator key ${a.totp}; npm run totp -- ${a.totp})` : '';
+			console.log(`  ${a.email}  ${a.role}${key}`);
+		}
 	}
 	// adapter-node emits this once the server has stopped taking requests: close the database so
 	// that the process can exit (PGlite would otherwise hold it open).
@@ -29,13 +36,17 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	await app();
-	const locale = pickLocale(
-		event.url.searchParams.get('lang'),
-		event.cookies.get('lang'),
-		event.request.headers.get('accept-language')
-	);
-	if (event.url.searchParams.get('lang') === locale) {
+	const { connection } = await app();
+	event.locals.staff = await fromCookie(connection.db, event.cookies);
+	// The staff pages are written in English only; children's pages follow the chosen language.
+	const locale = isStaffPath(event.url.pathname)
+		? 'en'
+		: pickLocale(
+				event.url.searchParams.get('lang'),
+				event.cookies.get('lang'),
+				event.request.headers.get('accept-language')
+			);
+	if (!isStaffPath(event.url.pathname) && event.url.searchParams.get('lang') === locale) {
 		event.cookies.set('lang', locale, {
 			path: '/',
 			maxAge: 60 * 60 * 24 * 365,

@@ -33,11 +33,11 @@ describe('npm run db:migrate and db:rollback', () => {
 	it('apply and revert the migrations on the embedded database', () => {
 		const env = { DATA_DIR: tempDir('voices-data-') };
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain(
-			'Applied: 2026-11-24T12-00_initial-schema, 2026-11-24T13-00_response-resume-token'
+			'Applied: 2026-11-24T12-00_initial-schema, 2026-11-24T13-00_response-resume-token, 2026-11-24T15-00_staff-side'
 		);
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain('Nothing to do');
 		expect(run(['src/cli/db.ts', 'rollback'], env).stdout).toContain(
-			'Reverted: 2026-11-24T13-00_response-resume-token'
+			'Reverted: 2026-11-24T15-00_staff-side'
 		);
 		const wrong = run(['src/cli/db.ts', 'sideways'], env);
 		expect(wrong.status).toBe(2);
@@ -85,5 +85,41 @@ describe('npm run invite', () => {
 		);
 		expect(wrong.status).toBe(2);
 		expect(wrong.stderr).toContain('--survey must be one of: childrens-home-child');
+	});
+});
+
+describe('npm run user:create', () => {
+	it('creates an administrator with a set-password link, once per email address', () => {
+		const env = { DATA_DIR: tempDir('voices-data-'), ORIGIN: 'https://voices.example' };
+		const made = run(
+			['src/cli/user-create.ts', '--email', 'sam.jones@example.org', '--name', 'Sam Jones'],
+			env
+		);
+		expect(made.stderr).toBe('');
+		expect(made.status).toBe(0);
+		expect(made.stdout).toMatch(/https:\/\/voices\.example\/reset\/\S+/);
+		expect(made.stdout).toContain('authenticator app');
+		const again = run(
+			['src/cli/user-create.ts', '--email', 'Sam.Jones@Example.ORG', '--name', 'Sam'],
+			env
+		);
+		expect(again.status).toBe(2);
+		expect(again.stderr).toContain('A user with that email already exists');
+		const wrong = run(['src/cli/user-create.ts', '--email', 'not-an-email', '--name', 'Sam'], env);
+		expect(wrong.status).toBe(2);
+		expect(wrong.stderr).toContain('Usage');
+	});
+});
+
+describe('npm run retention', () => {
+	it('prints what it removed and the cutoff, and refuses a wrong RETENTION_MONTHS', () => {
+		const env = { DATA_DIR: tempDir('voices-data-') };
+		const done = run(['src/cli/retention.ts'], env);
+		expect(done.stderr).toBe('');
+		expect(done.status).toBe(0);
+		expect(done.stdout).toMatch(/cutoff of \d{4}-\d{2}-\d{2} \(72 months\)/);
+		const wrong = run(['src/cli/retention.ts'], { ...env, RETENTION_MONTHS: 'six years' });
+		expect(wrong.status).toBe(2);
+		expect(wrong.stderr).toContain('RETENTION_MONTHS');
 	});
 });

@@ -6,6 +6,7 @@ import * as measure from './db/measure';
 import { migrateToLatest } from './db/migrate';
 import * as survey from './db/survey';
 import { seedDemoData } from './demo';
+import { seedDemoAccounts } from './demo-accounts';
 import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
 import { formatProblem } from './surveys/types';
 
@@ -34,7 +35,10 @@ async function boot(config: Config): Promise<App> {
 		const versionIds = new Map<string, string>();
 		for (const s of catalogue.surveys)
 			versionIds.set(s.id, await survey.registerVersion(connection.db, s));
-		if (config.demoData) await seedDemoData(connection.db);
+		if (config.demoData) {
+			await seedDemoData(connection.db);
+			await seedDemoAccounts(connection.db);
+		}
 		return { config, connection, catalogue, versionIds };
 	} catch (e) {
 		await connection.close();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connect';
+import { ageBand } from '../../age-band';
 import * as answerRepo from '../db/answer';
+import * as childRepo from '../db/child';
 import * as responseRepo from '../db/response';
 import type { Invitation, Response, SurveyRules } from '../db/schema';
 import * as surveyRepo from '../db/survey';
@@ -55,10 +57,14 @@ export async function begin(
 	db: DB,
 	invitation: Invitation,
 	versionId: string,
-	language: string
+	language: string,
+	options: { assistedBy?: string } = {}
 ): Promise<BeginResult> {
 	const version = await loadVersion(db, versionId);
 	const resumeToken = newToken();
+	// The age band and main need are copied onto the response when it starts, so statistics can
+	// be grouped by them after the child's record is erased.
+	const child = invitation.child_id ? await childRepo.find(db, invitation.child_id) : undefined;
 	const response = await responseRepo.start(db, {
 		survey_version_id: version.id,
 		invitation_id: invitation.id,
@@ -69,7 +75,10 @@ export async function begin(
 		variant: String(version.definition.variant),
 		// One response per personal invitation, however often it is opened at once.
 		client_submission_id: invitation.is_open ? randomUUID() : invitation.id,
-		resume_token_hash: hashSecret(resumeToken)
+		resume_token_hash: hashSecret(resumeToken),
+		age_band: child && !child.erased_at ? ageBand(child.date_of_birth) : null,
+		send_need: child && !child.erased_at ? (child.send_needs[0] ?? null) : null,
+		assisted_by: options.assistedBy ?? null
 	});
 	if (response.completed_at) return { status: 'completed' };
 	await responseRepo.setResumeTokenHash(db, response.id, hashSecret(resumeToken));

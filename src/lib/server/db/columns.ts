@@ -9,7 +9,15 @@ export const tableColumns = {
 	council: ['id', 'code', 'name', 'created_at'],
 	provider: ['id', 'name', 'regulator_reference', 'created_at'],
 	commission: ['council_id', 'provider_id', 'starts_on', 'ends_on'],
-	service: ['id', 'provider_id', 'council_id', 'name', 'kind', 'created_at'],
+	service: [
+		'id',
+		'provider_id',
+		'council_id',
+		'name',
+		'kind',
+		'created_at',
+		'safeguarding_lead_id'
+	],
 	measure: ['id', 'label', 'outcome', 'framework', 'respondent', 'kind', 'position'],
 	survey: ['id', 'title', 'variant', 'respondent', 'created_at'],
 	survey_version: ['id', 'survey_id', 'content_hash', 'definition', 'rules', 'created_at'],
@@ -22,12 +30,23 @@ export const tableColumns = {
 		'provider_id',
 		'password_hash',
 		'totp_secret',
+		'totp_pending_secret',
+		'totp_last_step',
 		'failed_sign_ins',
 		'locked_until',
 		'created_at',
 		'disabled_at'
 	],
-	session: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at'],
+	session: [
+		'id_hash',
+		'user_id',
+		'created_at',
+		'last_seen_at',
+		'expires_at',
+		'awaiting_second_factor',
+		'locked_response_id'
+	],
+	password_reset: ['token_hash', 'user_id', 'created_by', 'created_at', 'expires_at', 'used_at'],
 	rate_limit: ['key', 'window_start', 'hits'],
 	child: [
 		'id',

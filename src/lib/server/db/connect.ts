@@ -1,6 +1,12 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 
+// Dates (no time) and numerics come back as text from both drivers: a date of birth must not shift
+// with the server's time zone, and hours must not pass through floating point.
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+const asText = (value: string) => value;
+
 export type DB = Kysely<Database>;
 
 export interface Connection {
@@ -25,6 +31,12 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 		const pool = new pg.Pool({
 			connectionString: options.url,
 			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			types: {
+				getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+					oid === DATE_OID || oid === NUMERIC_OID
+						? asText
+						: pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+			},
 			...(options.schema ? { options: `-c search_path=${options.schema}` } : {})
 		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -34,7 +46,9 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 		import('@electric-sql/pglite'),
 		import('kysely-pglite-dialect')
 	]);
-	const pglite = await PGlite.create(options.dataDir ?? 'memory://');
+	const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
+		parsers: { [DATE_OID]: asText, [NUMERIC_OID]: asText }
+	});
 	const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 	return {
 		db,

@@ -20,3 +20,53 @@ export function findByCodeHash(db: DB, codeHash: string) {
 		.where('code_hash', '=', codeHash)
 		.executeTakeFirst();
 }
+
+/** A provider's invitations with the state of each one's response, newest first. */
+export function listForProvider(db: DB, providerId: string, limit = 500) {
+	return db
+		.selectFrom('invitation')
+		.innerJoin('service', 'service.id', 'invitation.service_id')
+		.innerJoin('survey', 'survey.id', 'invitation.survey_id')
+		.leftJoin('child', 'child.id', 'invitation.child_id')
+		.leftJoin('response', (j) =>
+			j.onRef('response.invitation_id', '=', 'invitation.id').on('invitation.is_open', '=', false)
+		)
+		.select([
+			'invitation.id',
+			'invitation.respondent',
+			'invitation.source',
+			'invitation.is_open',
+			'invitation.expires_at',
+			'invitation.revoked_at',
+			'invitation.created_at',
+			'service.name as service_name',
+			'survey.title as survey_title',
+			'child.display_name as child_name',
+			'child.erased_at as child_erased_at',
+			'response.started_at',
+			'response.completed_at'
+		])
+		.where('service.provider_id', '=', providerId)
+		.orderBy('invitation.created_at', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+export function findWithProvider(db: DB, id: string) {
+	return db
+		.selectFrom('invitation')
+		.innerJoin('service', 'service.id', 'invitation.service_id')
+		.selectAll('invitation')
+		.select('service.provider_id')
+		.where('invitation.id', '=', id)
+		.executeTakeFirst();
+}
+
+export function revoke(db: DB, id: string, now = new Date()) {
+	return db
+		.updateTable('invitation')
+		.set({ revoked_at: now })
+		.where('id', '=', id)
+		.where('revoked_at', 'is', null)
+		.execute();
+}

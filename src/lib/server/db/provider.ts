@@ -22,3 +22,7 @@ export function listForCouncil(db: DB, councilId: string) {
 		.orderBy('provider.name')
 		.execute();
 }
+
+export function list(db: DB) {
+	return db.selectFrom('provider').selectAll().orderBy('name').execute();
+}

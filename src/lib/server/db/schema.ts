@@ -52,6 +52,7 @@ export interface ServiceTable {
 	name: string;
 	kind: 'short_break' | 'childrens_home';
 	created_at: Generated<Date>;
+	safeguarding_lead_id: string | null;
 }
 
 export interface MeasureTable {
@@ -90,6 +91,8 @@ export interface AppUserTable {
 	provider_id: string | null;
 	password_hash: string;
 	totp_secret: string | null;
+	totp_pending_secret: string | null;
+	totp_last_step: number | null;
 	failed_sign_ins: Generated<number>;
 	locked_until: Timestamp | null;
 	created_at: Generated<Date>;
@@ -102,6 +105,17 @@ export interface SessionTable {
 	created_at: Generated<Date>;
 	last_seen_at: Generated<Date>;
 	expires_at: Timestamp;
+	awaiting_second_factor: Generated<boolean>;
+	locked_response_id: string | null;
+}
+
+export interface PasswordResetTable {
+	token_hash: string;
+	user_id: string;
+	created_by: string | null;
+	created_at: Generated<Date>;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
 }
 
 export interface RateLimitTable {
@@ -204,7 +218,7 @@ export interface AuditEventTable {
 	action: string;
 	subject_type: string;
 	subject_id: string | null;
-	details: Generated<Json<Record<string, unknown>>>;
+	details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface Database {
@@ -217,6 +231,7 @@ export interface Database {
 	survey_version: SurveyVersionTable;
 	app_user: AppUserTable;
 	session: SessionTable;
+	password_reset: PasswordResetTable;
 	rate_limit: RateLimitTable;
 	child: ChildTable;
 	care_package: CarePackageTable;
@@ -241,3 +256,11 @@ export type Answer = Selectable<AnswerTable>;
 export type NewAnswer = Insertable<AnswerTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type NewInvitation = Insertable<InvitationTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type Session = Selectable<SessionTable>;
+export type Child = Selectable<ChildTable>;
+export type NewChild = Insertable<ChildTable>;
+export type CarePackage = Selectable<CarePackageTable>;
+export type NewCarePackage = Insertable<CarePackageTable>;
+export type SafeguardingAlert = Selectable<SafeguardingAlertTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

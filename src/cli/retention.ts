@@ -1,0 +1,27 @@
+// `npm run retention`: applies the retention period (RETENTION_MONTHS, default 72) once. Meant
+// for a nightly scheduled job; running it again the same day changes nothing more.
+import { startApp, stopApp } from '../lib/server/app';
+import { applyRetention, retentionMonths } from '../lib/server/retention';
+
+let months: number;
+try {
+	months = retentionMonths();
+} catch (e) {
+	console.error((e as Error).message);
+	process.exit(2);
+}
+
+const app = await startApp();
+try {
+	const c = await applyRetention(app.connection.db, new Date(), months);
+	console.log(
+		`Retention applied with a cutoff of ${c.cutoff.toISOString().slice(0, 10)} (${months} months): ` +
+			`${c.childrenErased} inactive children erased, ${c.responsesUnlinked} responses unlinked ` +
+			`from them, ${c.freeTextAnswersRemoved} free-text answers and ${c.alertNotesRemoved} ` +
+			`safeguarding notes removed; ${c.sessionsRemoved} expired sessions, ` +
+			`${c.passwordResetsRemoved} used or expired reset links and ${c.rateLimitsRemoved} old ` +
+			`rate-limit windows deleted. Answers that feed measures are kept.`
+	);
+} finally {
+	await stopApp();
+}

@@ -1,0 +1,30 @@
+import type { DB } from './connect';
+import type { NewChild } from './schema';
+
+export function insert(db: DB, child: NewChild) {
+	return db.insertInto('child').values(child).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A provider's children, erased records left out. */
+export function listForProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('child')
+		.selectAll()
+		.where('provider_id', '=', providerId)
+		.where('erased_at', 'is', null)
+		.orderBy('display_name')
+		.execute();
+}
+
+export function find(db: DB, id: string) {
+	return db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByReference(db: DB, providerId: string, reference: string) {
+	return db
+		.selectFrom('child')
+		.select('id')
+		.where('provider_id', '=', providerId)
+		.where('reference', '=', reference)
+		.executeTakeFirst();
+}

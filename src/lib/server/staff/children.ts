@@ -1,0 +1,91 @@
+import { notFound, PROVIDER_ROLES } from '../auth/access';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import * as carePackageRepo from '../db/care-package';
+import * as childRepo from '../db/child';
+import type { DB } from '../db/connect';
+import * as serviceRepo from '../db/service';
+import { error } from '@sveltejs/kit';
+import type { CarePackageInput, ChildInput } from './validate';
+
+/** Children are seen and changed only by their own provider's manager and staff. */
+export function providerOf(user: StaffUser): string {
+	if (!PROVIDER_ROLES.includes(user.role) || !user.providerId)
+		error(403, 'Your role does not give access to this page');
+	return user.providerId;
+}
+
+export async function list(db: DB, user: StaffUser) {
+	const providerId = providerOf(user);
+	const children = await childRepo.listForProvider(db, providerId);
+	await audit.record(db, user.id, 'child.list_viewed', 'provider', providerId, {
+		count: children.length
+	});
+	return children;
+}
+
+/** One child of the caller's provider; another provider's child is "not found". */
+export async function get(db: DB, user: StaffUser, id: string, action = 'child.viewed') {
+	const providerId = providerOf(user);
+	const child = /^[0-9a-f-]{36}$/.test(id) ? await childRepo.find(db, id) : undefined;
+	if (!child || child.provider_id !== providerId || child.erased_at) notFound();
+	await audit.record(db, user.id, action, 'child', child.id);
+	return child;
+}
+
+export type Created = { ok: true; id: string } | { ok: false; field: string; message: string };
+
+export async function create(db: DB, user: StaffUser, input: ChildInput): Promise<Created> {
+	const providerId = providerOf(user);
+	if (await childRepo.findByReference(db, providerId, input.reference))
+		return {
+			ok: false,
+			field: 'reference',
+			message: 'A child with this reference is already recorded'
+		};
+	const child = await db.transaction().execute(async (trx) => {
+		const row = await childRepo.insert(trx, {
+			provider_id: providerId,
+			reference: input.reference,
+			display_name: input.display_name,
+			date_of_birth: input.date_of_birth,
+			send_needs: JSON.stringify(input.send_needs),
+			communication_needs: input.communication_needs,
+			preferred_variant: input.preferred_variant,
+			preferred_language: input.preferred_language
+		});
+		await audit.record(trx, user.id, 'child.created', 'child', row.id);
+		return row;
+	});
+	return { ok: true, id: child.id };
+}
+
+export async function services(db: DB, user: StaffUser) {
+	return serviceRepo.listForProvider(db, providerOf(user));
+}
+
+export async function carePackages(db: DB, user: StaffUser, childId: string) {
+	await get(db, user, childId, 'care_package.list_viewed');
+	return carePackageRepo.listForChild(db, childId);
+}
+
+export async function addCarePackage(
+	db: DB,
+	user: StaffUser,
+	childId: string,
+	input: CarePackageInput
+): Promise<void> {
+	await get(db, user, childId, 'child.viewed_for_change');
+	const own = (await services(db, user)).map((s) => s.id);
+	if (!own.includes(input.service_id)) notFound();
+	await db.transaction().execute(async (trx) => {
+		const row = await carePackageRepo.insert(trx, {
+			child_id: childId,
+			service_id: input.service_id,
+			starts_on: input.starts_on,
+			ends_on: input.ends_on,
+			...input.hours
+		});
+		await audit.record(trx, user.id, 'care_package.created', 'care_package', row.id, { childId });
+	});
+}

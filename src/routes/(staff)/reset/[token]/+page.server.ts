@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import * as audit from '$lib/server/audit';
+import { passwordProblem } from '$lib/server/auth/passwords';
+import * as resets from '$lib/server/auth/resets';
+import { readForm } from '$lib/server/staff/form';
+
+// Anyone holding the one-time link may use it: the link itself is the proof.
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	setHeaders({ 'Cache-Control': 'no-store' });
+	const found = await resets.findUsable((await app()).connection.db, params.token);
+	return { usable: Boolean(found), name: found?.display_name ?? null };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const db = (await app()).connection.db;
+		const form = await readForm(request, ['password', 'confirm']);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error });
+		const problem = passwordProblem(form.values.password, form.values.confirm);
+		if (problem) return fail(400, { errors: { password: problem }, formError: null });
+		const userId = await resets.use(db, params.token, form.values.password);
+		if (!userId)
+			return fail(410, {
+				errors: {},
+				formError:
+					'This link has expired or has already been used. Ask an administrator for a new one'
+			});
+		await audit.record(db, userId, 'password.set', 'app_user', userId);
+		redirect(303, '/sign-in?done=reset');
+	}
+};

@@ -1,0 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import * as audit from '$lib/server/audit';
+import { checkPassword } from '$lib/server/auth/sign-in';
+import * as sessions from '$lib/server/auth/sessions';
+import * as userRepo from '$lib/server/db/user';
+import { newSecret } from '$lib/server/auth/totp';
+import { readForm } from '$lib/server/staff/form';
+import { refusalMessage } from '$lib/server/auth/messages';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	// Anyone may see the sign-in page; a signed-in person is sent on to the staff area.
+	if (locals.staff && !locals.staff.awaitingSecondFactor && !locals.staff.lockedResponseId)
+		redirect(303, '/staff');
+	return { reset: url.searchParams.get('done') === 'reset' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const db = (await app()).connection.db;
+		const form = await readForm(request, ['email', 'password']);
+		if (!form.ok) return fail(400, { email: '', errors: {}, formError: form.error });
+		const { email, password } = form.values;
+		const errors: Record<string, string> = {};
+		if (!email) errors.email = 'Enter your email address';
+		if (!password) errors.password = 'Enter your password';
+		if (Object.keys(errors).length) return fail(400, { email, errors, formError: null });
+		const result = await checkPassword(db, email, password, getClientAddress());
+		if (result.status !== 'ok') {
+			const known = result.status !== 'tooMany' ? await userRepo.findByEmail(db, email) : undefined;
+			await audit.record(db, null, 'sign_in.refused', 'app_user', known?.id ?? null, {
+				reason: result.status
+			});
+			const status = result.status === 'wrong' ? 400 : 429;
+			return fail(status, { email, errors: {}, formError: refusalMessage(result) });
+		}
+		const { user, needsSecondFactor } = result;
+		if (needsSecondFactor && !user.totp_secret && !user.totp_pending_secret)
+			await userRepo.setPendingTotp(db, user.id, newSecret());
+		await sessions.start(db, cookies, url, user.id, needsSecondFactor);
+		await audit.record(
+			db,
+			user.id,
+			needsSecondFactor ? 'sign_in.password' : 'sign_in',
+			'app_user',
+			user.id
+		);
+		redirect(303, needsSecondFactor ? '/sign-in/two-factor' : '/staff');
+	}
+};

@@ -1,0 +1,105 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ageBand } from '$lib/age-band';
+import { app } from '$lib/server/app';
+import { requireProvider } from '$lib/server/auth/access';
+import * as retention from '$lib/server/retention';
+import * as assisted from '$lib/server/staff/assisted';
+import * as children from '$lib/server/staff/children';
+import { readForm } from '$lib/server/staff/form';
+import { readCarePackage } from '$lib/server/staff/validate';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireProvider(locals);
+	const started = await app();
+	const db = started.connection.db;
+	const child = await children.get(db, user, params.id);
+	return {
+		child: {
+			id: child.id,
+			reference: child.reference,
+			name: child.display_name,
+			dateOfBirth: child.date_of_birth,
+			ageBand: ageBand(child.date_of_birth),
+			needs: child.send_needs,
+			communication: child.communication_needs,
+			variant: child.preferred_variant,
+			language: child.preferred_language
+		},
+		carePackages: await children.carePackages(db, user, child.id),
+		services: (await children.services(db, user)).map((s) => ({ id: s.id, name: s.name })),
+		surveys: started.catalogue.surveys
+			.filter((s) => s.respondent === 'child')
+			.map((s) => ({ id: s.id, title: s.title })),
+		canErase: user.role === 'provider_manager'
+	};
+};
+
+const HOURS = [
+	'personal_care_hours',
+	'short_break_daytime_hours',
+	'break_time_hours',
+	'break_time_plus_hours',
+	'overnight_hours'
+] as const;
+
+export const actions: Actions = {
+	carePackage: async ({ locals, params, request }) => {
+		const user = requireProvider(locals);
+		const db = (await app()).connection.db;
+		const form = await readForm(request, ['service_id', 'starts_on', 'ends_on', ...HOURS]);
+		if (!form.ok)
+			return fail(400, { action: 'carePackage', errors: {}, formError: form.error, values: {} });
+		const ids = (await children.services(db, user)).map((s) => s.id);
+		const { carePackage, errors } = readCarePackage(form.values, ids);
+		if (Object.keys(errors).length)
+			return fail(400, { action: 'carePackage', errors, formError: null, values: form.values });
+		await children.addCarePackage(db, user, params.id, carePackage);
+		return {
+			action: 'carePackage',
+			errors: {},
+			formError: null,
+			values: {},
+			saved: 'Care package added'
+		};
+	},
+	assist: async ({ locals, params, request, cookies, url }) => {
+		requireProvider(locals);
+		const session = locals.staff!;
+		const form = await readForm(request, ['assist_survey', 'assist_service', 'assist_source']);
+		if (!form.ok)
+			return fail(400, { action: 'assist', errors: {}, formError: form.error, values: {} });
+		const errors = await assisted.handOver(
+			await app(),
+			session,
+			params.id,
+			{
+				surveyId: form.values.assist_survey,
+				serviceId: form.values.assist_service,
+				source: form.values.assist_source
+			},
+			cookies,
+			url
+		);
+		if (Object.keys(errors).length)
+			return fail(400, { action: 'assist', errors, formError: null, values: form.values });
+		redirect(303, '/answer');
+	},
+	erase: async ({ locals, params, request }) => {
+		const user = requireProvider(locals, 'provider_manager');
+		const db = (await app()).connection.db;
+		const child = await children.get(db, user, params.id, 'child.viewed_for_erasure');
+		const form = await readForm(request, ['confirm']);
+		if (!form.ok)
+			return fail(400, { action: 'erase', errors: {}, formError: form.error, values: {} });
+		if (form.values.confirm !== child.reference)
+			return fail(400, {
+				action: 'erase',
+				errors: { confirm: `Type the reference ${child.reference} to confirm` },
+				formError: null,
+				values: {}
+			});
+		await retention.eraseChild(db, child.id, user.id);
+		redirect(303, '/staff/children?erased=1');
+	}
+};

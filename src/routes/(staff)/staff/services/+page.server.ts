@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/access';
+import { readForm } from '$lib/server/staff/form';
+import * as services from '$lib/server/staff/services';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireRole(locals, 'provider_manager', 'commissioner');
+	return { view: await services.list((await app()).connection.db, user) };
+};
+
+export const actions: Actions = {
+	lead: async ({ locals, request }) => {
+		const user = requireRole(locals, 'provider_manager');
+		const form = await readForm(request, ['service', 'lead']);
+		if (!form.ok) return fail(400, { error: form.error });
+		const ok = await services.setLead(
+			(await app()).connection.db,
+			user,
+			form.values.service,
+			form.values.lead
+		);
+		if (!ok) return fail(400, { error: 'Choose a lead from your own staff' });
+		return { error: null, saved: true };
+	}
+};

@@ -1,0 +1,44 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/access';
+import { readForm } from '$lib/server/staff/form';
+import * as users from '$lib/server/staff/users';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireRole(locals, 'administrator', 'provider_manager');
+	return { ...(await users.list((await app()).connection.db, user)), me: user.id };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const user = requireRole(locals, 'administrator', 'provider_manager');
+		const started = await app();
+		const form = await readForm(request, ['email', 'name', 'role', 'organisation']);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });
+		const result = await users.create(started.connection.db, user, form.values);
+		if (!result.link)
+			return fail(400, { errors: result.errors, formError: null, values: form.values, link: null });
+		return {
+			errors: {},
+			formError: null,
+			values: {},
+			link: started.config.origin + result.link,
+			for: form.values.name
+		};
+	},
+	reset: async ({ locals, request }) => {
+		const user = requireRole(locals, 'administrator', 'provider_manager');
+		const started = await app();
+		const form = await readForm(request, ['id']);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });
+		const link = await users.resetLink(started.connection.db, user, form.values.id);
+		return {
+			errors: {},
+			formError: null,
+			values: {},
+			link: started.config.origin + link,
+			for: null
+		};
+	}
+};
