@@ -206,7 +206,13 @@ describe.skipIf(!browserAvailable)('staff journey in Chromium', () => {
 			'/staff/services'
 		]) {
 			await page.goto(server.url + path);
-			expect(await sidewaysScroll(page), path).toBe(0);
+			const wide = await page.evaluate(() =>
+				[...document.querySelectorAll('body *')]
+					.filter((e) => e.getBoundingClientRect().right > 325)
+					.slice(0, 5)
+					.map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+			);
+			expect(await sidewaysScroll(page), `${path} ${wide.join(', ')}`).toBe(0);
 			expect(await axeViolations(page), path).toEqual([]);
 		}
 		await page.screenshot({ path: `${shots}/children-320.png`, fullPage: true });

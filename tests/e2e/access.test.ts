@@ -1,0 +1,530 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { currentCode } from '../../src/lib/server/auth/totp';
+import * as childRepo from '../../src/lib/server/db/child';
+import * as responseRepo from '../../src/lib/server/db/response';
+import * as userRepo from '../../src/lib/server/db/user';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import * as invitations from '../../src/lib/server/invitations';
+import * as safeguarding from '../../src/lib/server/safeguarding';
+import { Client } from '../helpers/client';
+import { databaseKinds } from '../helpers/database';
+import { prepare } from '../helpers/prepare';
+import { startServer, type RunningServer } from '../helpers/server';
+import { serverTarget } from '../helpers/target';
+
+// The access matrix: every staff page and action, as every role, including a second provider's
+// staff and a member of the same provider who is not the safeguarding lead. Each cell is the
+// status the server must answer; each refused change is checked in the database afterwards.
+// Removing any one access check turns at least one cell red (README, "Access matrix").
+
+type Who = 'anon' | 'admin' | 'comm' | 'mgrA' | 'staffA' | 'staffA2' | 'mgrB' | 'staffB';
+const WHO: Who[] = ['anon', 'admin', 'comm', 'mgrA', 'staffA', 'staffA2', 'mgrB', 'staffB'];
+
+describe.each(databaseKinds)('access matrix on %s', (kind) => {
+	let server: RunningServer;
+	let env: Record<string, string>;
+	let drop = async () => {};
+	const clients = {} as Record<Who, Client>;
+	const ids = {} as Record<
+		'childA' | 'alertA' | 'invitationA' | 'serviceA' | 'staffB' | 'staffA2' | 'childB',
+		string
+	>;
+
+	beforeAll(async () => {
+		({ env, drop } = await serverTarget(kind));
+		await prepare(env, async (app) => {
+			const db = app.connection.db;
+			const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
+			const riverside = providers.find((p) => p.name === 'Riverside Short Breaks')!.id;
+			const pennine = providers.find((p) => p.name === 'Pennine Play Clubs')!.id;
+			const hash = await hashPassword(DEMO_PASSWORD);
+			const extra = [
+				['staff2@example.org', 'Second Riverside', 'provider_staff', riverside],
+				['manager@pennine.example.org', 'Pennine Manager', 'provider_manager', pennine]
+			] as const;
+			for (const [email, name, role, provider] of extra) {
+				const u = await userRepo.insert(db, {
+					email,
+					display_name: name,
+					role,
+					council_id: null,
+					provider_id: provider,
+					password_hash: hash
+				});
+				if (email.startsWith('staff2')) ids.staffA2 = u.id;
+			}
+			ids.staffB = (await userRepo.findByEmail(db, 'staff@pennine.example.org'))!.id;
+			const serviceA = (
+				await db.selectFrom('service').select('id').where('provider_id', '=', riverside).execute()
+			)[0]!.id;
+			ids.serviceA = serviceA;
+			const child = await childRepo.insert(db, {
+				provider_id: riverside,
+				reference: 'RIV-001',
+				display_name: 'Zephyrine',
+				date_of_birth: '2015-06-01',
+				send_needs: '["autism"]'
+			});
+			ids.childA = child.id;
+			ids.childB = (
+				await childRepo.insert(db, {
+					provider_id: pennine,
+					reference: 'PEN-001',
+					display_name: 'Quillon',
+					date_of_birth: '2014-01-01',
+					send_needs: '[]'
+				})
+			).id;
+			const issued = await invitations.issue(db, {
+				surveyId: 'short-breaks-child-symbols',
+				serviceId: serviceA,
+				respondent: 'child',
+				source: 'annual_review',
+				expiresAt: new Date(Date.now() + 86400_000),
+				childId: child.id
+			});
+			ids.invitationA = issued.invitation.id;
+			const response = await responseRepo.start(db, {
+				survey_version_id: app.versionIds.get('short-breaks-child-symbols')!,
+				invitation_id: issued.invitation.id,
+				service_id: serviceA,
+				child_id: child.id,
+				source: 'annual_review',
+				language: 'en',
+				variant: 'symbols',
+				client_submission_id: issued.invitation.id
+			});
+			await db
+				.insertInto('answer')
+				.values({
+					response_id: response.id,
+					question_name: 'feel_safe',
+					value: '"no"',
+					measure_id: 'safe.feel_safe',
+					classification: 'negative'
+				})
+				.execute();
+			await safeguarding.raise(db, {
+				responseId: response.id,
+				questionName: 'feel_safe',
+				serviceId: serviceA
+			});
+			ids.alertA = (
+				await db.selectFrom('safeguarding_alert').select('id').executeTakeFirstOrThrow()
+			).id;
+		});
+		server = await startServer(env);
+		const login: Record<Exclude<Who, 'anon'>, string> = {
+			admin: 'admin@example.org',
+			comm: 'commissioner@example.org',
+			mgrA: 'manager@example.org',
+			staffA: 'staff@example.org',
+			staffA2: 'staff2@example.org',
+			mgrB: 'manager@pennine.example.org',
+			staffB: 'staff@pennine.example.org'
+		};
+		clients.anon = new Client(server.url);
+		for (const [who, email] of Object.entries(login) as [Exclude<Who, 'anon'>, string][]) {
+			const c = new Client(server.url);
+			const r = await c.post('/sign-in', [
+				['email', email],
+				['password', DEMO_PASSWORD]
+			]);
+			if (r.location === '/sign-in/two-factor') {
+				const key = DEMO_ACCOUNTS.find((a) => a.email === email)!.totp!;
+				const second = await c.post('/sign-in/two-factor', [['code', currentCode(key)]]);
+				expect(second.location, email).toBe('/staff');
+			} else {
+				expect(r.location, email).toBe('/staff');
+			}
+			clients[who] = c;
+		}
+	}, 60_000);
+	afterAll(async () => {
+		await server?.stop();
+		await drop();
+	});
+
+	// Expected status per role: 200 allowed, 303 to sign-in, 403 wrong role, 404 not theirs.
+	const pages: [string, (i: typeof ids) => string, Record<Who, number>][] = [
+		[
+			'staff home',
+			() => '/staff',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'children',
+			() => '/staff/children',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'a child',
+			(i) => `/staff/children/${i.childA}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'invitations',
+			() => '/staff/invitations',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'alerts',
+			() => '/staff/alerts',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'an alert',
+			(i) => `/staff/alerts/${i.alertA}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 404,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'services',
+			() => '/staff/services',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 200,
+				staffB: 403
+			}
+		],
+		[
+			'users',
+			() => '/staff/users',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 200,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 200,
+				staffB: 403
+			}
+		],
+		[
+			'audit log',
+			() => '/staff/audit',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		]
+	];
+
+	describe.each(pages)('%s', (_name, path, expected) => {
+		it.each(WHO)('as %s', async (who) => {
+			const r = await clients[who].get(path(ids));
+			expect(r.status).toBe(expected[who]);
+			if (r.status === 303) expect(r.location).toBe('/sign-in');
+		});
+	});
+
+	it('never shows one provider’s children, alerts or invitations to another', async () => {
+		for (const who of ['mgrB', 'staffB'] as const) {
+			for (const path of ['/staff/children', '/staff/invitations', '/staff/alerts']) {
+				const r = await clients[who].get(path);
+				expect(r.html, `${who} ${path}`).not.toContain('Zephyrine');
+			}
+		}
+		for (const path of ['/staff/children', '/staff/invitations']) {
+			expect((await clients.mgrA.get(path)).html).not.toContain('Quillon');
+		}
+		// Only the lead (and managers) see an alert in the list.
+		expect((await clients.staffA.get('/staff/alerts')).html).toContain('Zephyrine');
+		expect((await clients.staffA2.get('/staff/alerts')).html).not.toContain('Zephyrine');
+		// Users: a manager sees their own provider's staff only.
+		const users = (await clients.mgrA.get('/staff/users')).html;
+		expect(users).toContain('staff@example.org');
+		expect(users).not.toContain('pennine');
+		// A commissioner's view has counts, never a child.
+		expect((await clients.comm.get('/staff')).html).not.toContain('Zephyrine');
+	});
+
+	// Refused changes: each must be refused with the status shown and change nothing.
+	const actions: [string, Who, (i: typeof ids) => [string, [string, string][]], number][] = [
+		[
+			'add a care package to another provider’s child',
+			'staffB',
+			(i) => [
+				`/staff/children/${i.childA}?/carePackage`,
+				[
+					['service_id', i.serviceA],
+					['starts_on', '2026-04-01']
+				]
+			],
+			404
+		],
+		[
+			'erase another provider’s child',
+			'mgrB',
+			(i) => [`/staff/children/${i.childA}?/erase`, [['confirm', 'RIV-001']]],
+			404
+		],
+		[
+			'erase a child as staff, not manager',
+			'staffA',
+			(i) => [`/staff/children/${i.childA}?/erase`, [['confirm', 'RIV-001']]],
+			403
+		],
+		[
+			'hand another provider’s child a survey',
+			'staffB',
+			(i) => [
+				`/staff/children/${i.childA}?/assist`,
+				[
+					['assist_survey', 'short-breaks-child-symbols'],
+					['assist_service', i.serviceA],
+					['assist_source', 'annual_review']
+				]
+			],
+			404
+		],
+		[
+			'revoke another provider’s invitation',
+			'staffB',
+			(i) => ['/staff/invitations?/revoke', [['id', i.invitationA]]],
+			404
+		],
+		[
+			'invite another provider’s child',
+			'staffB',
+			(i) => [
+				'/staff/invitations?/create',
+				[
+					['children', i.childA],
+					['survey', 'short-breaks-child-symbols'],
+					['service', i.serviceA],
+					['respondent', 'child'],
+					['source', 'annual_review'],
+					['days', '28']
+				]
+			],
+			400
+		],
+		[
+			'acknowledge another provider’s alert',
+			'mgrB',
+			(i) => [`/staff/alerts/${i.alertA}`, [['note', 'x']]],
+			404
+		],
+		[
+			'acknowledge an alert when not the lead',
+			'staffA2',
+			(i) => [`/staff/alerts/${i.alertA}`, [['note', 'x']]],
+			404
+		],
+		[
+			'acknowledge an alert as commissioner',
+			'comm',
+			(i) => [`/staff/alerts/${i.alertA}`, [['note', 'x']]],
+			403
+		],
+		[
+			'set another provider’s safeguarding lead',
+			'mgrB',
+			(i) => [
+				'/staff/services?/lead',
+				[
+					['service', i.serviceA],
+					['lead', '']
+				]
+			],
+			404
+		],
+		[
+			'make another provider’s staff a lead',
+			'mgrA',
+			(i) => [
+				'/staff/services?/lead',
+				[
+					['service', i.serviceA],
+					['lead', i.staffB]
+				]
+			],
+			400
+		],
+		[
+			'issue a reset link for another provider’s staff',
+			'mgrA',
+			(i) => ['/staff/users?/reset', [['id', i.staffB]]],
+			404
+		],
+		[
+			'issue a reset link as staff',
+			'staffA',
+			(i) => ['/staff/users?/reset', [['id', i.staffA2]]],
+			403
+		],
+		[
+			'create an administrator as a manager',
+			'mgrA',
+			() => [
+				'/staff/users?/create',
+				[
+					['email', 'new@example.org'],
+					['name', 'New'],
+					['role', 'administrator'],
+					['organisation', '']
+				]
+			],
+			400
+		],
+		[
+			'create a user as a commissioner',
+			'comm',
+			() => [
+				'/staff/users?/create',
+				[
+					['email', 'new2@example.org'],
+					['name', 'New'],
+					['role', 'provider_staff'],
+					['organisation', '']
+				]
+			],
+			403
+		],
+		[
+			'add a child as an administrator',
+			'admin',
+			() => [
+				'/staff/children',
+				[
+					['reference', 'X1'],
+					['display_name', 'X'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			403
+		],
+		[
+			'add a child signed out',
+			'anon',
+			() => [
+				'/staff/children',
+				[
+					['reference', 'X2'],
+					['display_name', 'X'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			303
+		]
+	];
+
+	it.each(actions)('refuses to %s', async (_name, who, make, status) => {
+		const [path, fields] = make(ids);
+		const r = await clients[who].post(path, fields);
+		expect(r.status).toBe(status);
+	});
+
+	it('left everything as it was', async () => {
+		await server.stop();
+		await prepare(env, async ({ connection: { db } }) => {
+			const child = await childRepo.find(db, ids.childA);
+			expect(child?.reference).toBe('RIV-001');
+			expect(child?.erased_at).toBeNull();
+			expect(await db.selectFrom('care_package').selectAll().execute()).toEqual([]);
+			const alert = await db.selectFrom('safeguarding_alert').selectAll().executeTakeFirstOrThrow();
+			expect(alert.acknowledged_at).toBeNull();
+			const inv = await db
+				.selectFrom('invitation')
+				.selectAll()
+				.where('id', '=', ids.invitationA)
+				.executeTakeFirstOrThrow();
+			expect(inv.revoked_at).toBeNull();
+			expect(
+				await db.selectFrom('invitation').select('id').where('child_id', '=', ids.childA).execute()
+			).toHaveLength(1);
+			expect(await db.selectFrom('password_reset').selectAll().execute()).toEqual([]);
+			const service = await db
+				.selectFrom('service')
+				.selectAll()
+				.where('id', '=', ids.serviceA)
+				.executeTakeFirstOrThrow();
+			const staffA = await userRepo.findByEmail(db, 'staff@example.org');
+			expect(service.safeguarding_lead_id).toBe(staffA!.id);
+			expect(await userRepo.findByEmail(db, 'new@example.org')).toBeUndefined();
+			expect(await userRepo.findByEmail(db, 'new2@example.org')).toBeUndefined();
+			expect(
+				await childRepo.findByReference(
+					db,
+					(await childRepo.find(db, ids.childB))!.provider_id,
+					'X1'
+				)
+			).toBeUndefined();
+			expect(
+				await db.selectFrom('child').select('id').where('reference', 'in', ['X1', 'X2']).execute()
+			).toEqual([]);
+			expect(await db.selectFrom('response').select('id').execute()).toHaveLength(1);
+		});
+	});
+});
