@@ -2,9 +2,8 @@
 // (with BENCH_DATABASE_URL) on PostgreSQL. Each page is compared with a static file served by the
 // same process in the same run, so the ratios hold on any machine.
 import { gzipSync } from 'node:zlib';
-import { load } from './load';
-import { scratchSchema } from '../tests/helpers/postgres';
-import { startServer, tempDir } from '../tests/helpers/server';
+import { load, onEachDatabase } from './load';
+import { startServer } from '../tests/helpers/server';
 
 const paths = ['/favicon.svg', '/', '/surveys', '/measures'];
 
@@ -33,12 +32,4 @@ async function run(label: string, env: Record<string, string>) {
 	await server.stop();
 }
 
-await run('PGlite', { DATA_DIR: tempDir('voices-bench-') });
-if (process.env.BENCH_DATABASE_URL) {
-	const scratch = await scratchSchema(process.env.BENCH_DATABASE_URL);
-	try {
-		await run('PostgreSQL', { DATABASE_URL: scratch.url });
-	} finally {
-		await scratch.drop();
-	}
-}
+await onEachDatabase(run);

@@ -3,13 +3,12 @@
 // file served by the same process in the same run. PGlite by default; BENCH_DATABASE_URL for
 // PostgreSQL too.
 import { gzipSync } from 'node:zlib';
-import { load } from './load';
+import { load, onEachDatabase } from './load';
 import * as service from '../src/lib/server/db/service';
 import * as invitations from '../src/lib/server/invitations';
 import { Client } from '../tests/helpers/client';
-import { scratchSchema } from '../tests/helpers/postgres';
 import { prepare } from '../tests/helpers/prepare';
-import { startServer, tempDir } from '../tests/helpers/server';
+import { startServer } from '../tests/helpers/server';
 
 const gz = (s: string) => gzipSync(s).length;
 
@@ -60,12 +59,4 @@ async function run(label: string, env: Record<string, string>) {
 	}
 }
 
-await run('PGlite', { DATA_DIR: tempDir('voices-bench-') });
-if (process.env.BENCH_DATABASE_URL) {
-	const scratch = await scratchSchema(process.env.BENCH_DATABASE_URL);
-	try {
-		await run('PostgreSQL', { DATABASE_URL: scratch.url });
-	} finally {
-		await scratch.drop();
-	}
-}
+await onEachDatabase(run);

@@ -113,6 +113,13 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			ids.alertA = (
 				await db.selectFrom('safeguarding_alert').select('id').executeTakeFirstOrThrow()
 			).id;
+			// A second alert raised a week ago is overdue.
+			await safeguarding.raise(db, {
+				responseId: response.id,
+				questionName: 'safe_help',
+				serviceId: serviceA,
+				raisedAt: new Date(Date.now() - 7 * 86400_000)
+			});
 		});
 		server = await startServer(env);
 		const login: Record<Exclude<Who, 'anon'>, string> = {
@@ -294,6 +301,10 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		for (const path of ['/staff/children', '/staff/invitations']) {
 			expect((await clients.mgrA.get(path)).html).not.toContain('Quillon');
 		}
+		// Overdue alerts are marked, in words as well as colour.
+		const queue = (await clients.mgrA.get('/staff/alerts')).html;
+		expect(queue.match(/class="tag tag-overdue">Overdue/g)).toHaveLength(1);
+		expect((await clients.mgrA.get('/staff')).html).toContain('1 overdue');
 		// Only the lead (and managers) see an alert in the list.
 		expect((await clients.staffA.get('/staff/alerts')).html).toContain('Zephyrine');
 		expect((await clients.staffA2.get('/staff/alerts')).html).not.toContain('Zephyrine');
@@ -493,8 +504,8 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			expect(child?.reference).toBe('RIV-001');
 			expect(child?.erased_at).toBeNull();
 			expect(await db.selectFrom('care_package').selectAll().execute()).toEqual([]);
-			const alert = await db.selectFrom('safeguarding_alert').selectAll().executeTakeFirstOrThrow();
-			expect(alert.acknowledged_at).toBeNull();
+			const alerts = await db.selectFrom('safeguarding_alert').selectAll().execute();
+			expect(alerts.map((a) => a.acknowledged_at)).toEqual([null, null]);
 			const inv = await db
 				.selectFrom('invitation')
 				.selectAll()
