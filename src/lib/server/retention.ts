@@ -3,6 +3,7 @@ import { loadVersion } from './answering/service';
 import { record } from './audit';
 import type { DB } from './db/connect';
 import { questionsOf } from './surveys/walk';
+import { isUuid } from './db/ids';
 
 // Erasure on request (UK GDPR art. 17) and storage limitation (art. 5(1)(e)): a child's record is
 // scrubbed to a tombstone, and what they wrote in their own words is deleted, but answers that
@@ -112,7 +113,7 @@ export async function eraseChild(
 	childId: string,
 	actorUserId: string | null
 ): Promise<ErasureCounts> {
-	if (!/^[0-9a-f-]{36}$/i.test(childId)) throw new Error(`No child with id ${childId}`);
+	if (!isUuid(childId)) throw new Error(`No child with id ${childId}`);
 	return db.transaction().execute(async (trx) => {
 		const counts = await erase(trx, childId);
 		await record(trx, actorUserId, 'child.erased', 'child', childId, { ...counts });

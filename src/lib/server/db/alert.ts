@@ -67,3 +67,17 @@ export function acknowledge(db: DB, id: string, userId: string, note: string, no
 		.returning('id')
 		.executeTakeFirst();
 }
+
+/** A provider's open alerts, and how many of them are past their due time. */
+export function openCountsForProvider(db: DB, providerId: string, now = new Date()) {
+	return db
+		.selectFrom('safeguarding_alert')
+		.innerJoin('service', 'service.id', 'safeguarding_alert.service_id')
+		.select((eb) => [
+			eb.fn.countAll().as('open'),
+			eb.fn.countAll().filterWhere('safeguarding_alert.due_at', '<', now).as('overdue')
+		])
+		.where('service.provider_id', '=', providerId)
+		.where('safeguarding_alert.acknowledged_at', 'is', null)
+		.executeTakeFirstOrThrow();
+}

@@ -28,3 +28,12 @@ export function findByReference(db: DB, providerId: string, reference: string) {
 		.where('reference', '=', reference)
 		.executeTakeFirst();
 }
+
+export function countForProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('child')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('provider_id', '=', providerId)
+		.where('erased_at', 'is', null)
+		.executeTakeFirstOrThrow();
+}

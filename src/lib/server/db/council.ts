@@ -12,3 +12,7 @@ export function list(db: DB) {
 export function findByCode(db: DB, code: string) {
 	return db.selectFrom('council').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+export function find(db: DB, id: string) {
+	return db.selectFrom('council').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -26,3 +26,25 @@ export function listForCouncil(db: DB, councilId: string) {
 export function list(db: DB) {
 	return db.selectFrom('provider').selectAll().orderBy('name').execute();
 }
+
+export function find(db: DB, id: string) {
+	return db.selectFrom('provider').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Completed responses per provider a council commissions, for that council's services. */
+export function completedForCouncil(db: DB, councilId: string) {
+	return db
+		.selectFrom('commission')
+		.innerJoin('provider', 'provider.id', 'commission.provider_id')
+		.leftJoin('service', (j) =>
+			j.onRef('service.provider_id', '=', 'provider.id').on('service.council_id', '=', councilId)
+		)
+		.leftJoin('response', (j) =>
+			j.onRef('response.service_id', '=', 'service.id').on('response.completed_at', 'is not', null)
+		)
+		.select((eb) => ['provider.name', eb.fn.count('response.id').as('completed')])
+		.where('commission.council_id', '=', councilId)
+		.groupBy('provider.name')
+		.orderBy('provider.name')
+		.execute();
+}

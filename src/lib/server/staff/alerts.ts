@@ -7,6 +7,7 @@ import { loadVersion } from '../answering/service';
 import { choicesOf, questionsOf } from '../surveys/walk';
 import { englishText } from '../surveys/translations';
 import { providerOf } from './children';
+import { isUuid } from '../db/ids';
 
 /**
  * Who sees an alert: the provider's managers see every alert of their services; staff see the
@@ -58,9 +59,7 @@ async function describe(app: App, versionId: string, question: string, responseI
 
 async function visible(app: App, user: StaffUser, id: string) {
 	const providerId = providerOf(user);
-	const alert = /^[0-9a-f-]{36}$/.test(id)
-		? await alertRepo.find(app.connection.db, id)
-		: undefined;
+	const alert = isUuid(id) ? await alertRepo.find(app.connection.db, id) : undefined;
 	const lead = leadFilter(user);
 	if (!alert || alert.provider_id !== providerId) notFound();
 	if (lead && alert.safeguarding_lead_id !== lead) notFound();

@@ -7,6 +7,7 @@ import type { DB } from '../db/connect';
 import * as serviceRepo from '../db/service';
 import { error } from '@sveltejs/kit';
 import type { CarePackageInput, ChildInput } from './validate';
+import { isUuid } from '../db/ids';
 
 /** Children are seen and changed only by their own provider's manager and staff. */
 export function providerOf(user: StaffUser): string {
@@ -27,7 +28,7 @@ export async function list(db: DB, user: StaffUser) {
 /** One child of the caller's provider; another provider's child is "not found". */
 export async function get(db: DB, user: StaffUser, id: string, action = 'child.viewed') {
 	const providerId = providerOf(user);
-	const child = /^[0-9a-f-]{36}$/.test(id) ? await childRepo.find(db, id) : undefined;
+	const child = isUuid(id) ? await childRepo.find(db, id) : undefined;
 	if (!child || child.provider_id !== providerId || child.erased_at) notFound();
 	await audit.record(db, user.id, action, 'child', child.id);
 	return child;
@@ -64,9 +65,10 @@ export async function services(db: DB, user: StaffUser) {
 	return serviceRepo.listForProvider(db, providerOf(user));
 }
 
-export async function carePackages(db: DB, user: StaffUser, childId: string) {
-	await get(db, user, childId, 'care_package.list_viewed');
-	return carePackageRepo.listForChild(db, childId);
+/** A child of the caller's provider with their care packages: one look, audited once. */
+export async function detail(db: DB, user: StaffUser, id: string) {
+	const child = await get(db, user, id);
+	return { child, carePackages: await carePackageRepo.listForChild(db, child.id) };
 }
 
 export async function addCarePackage(

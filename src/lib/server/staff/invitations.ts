@@ -10,6 +10,7 @@ import * as invitations from '../invitations';
 import { providerOf, services } from './children';
 import type { FieldErrors } from './form';
 import { SOURCES } from '../../needs';
+import { isUuid } from '../db/ids';
 
 export type InvitationStatus = 'not_started' | 'in_progress' | 'completed' | 'expired' | 'revoked';
 
@@ -86,7 +87,7 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 		if (!RESPONDENTS.includes(n.respondent)) errors.respondent = 'Choose child or parent/carer';
 		if (!n.childIds.length) errors.children = 'Select at least one child';
 		for (const id of n.childIds) {
-			const child = /^[0-9a-f-]{36}$/.test(id) ? await childRepo.find(app.connection.db, id) : null;
+			const child = isUuid(id) ? await childRepo.find(app.connection.db, id) : null;
 			if (!child || child.provider_id !== providerId || child.erased_at) {
 				errors.children = 'Select children from the list';
 				break;
@@ -145,7 +146,7 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 export async function revoke(app: App, user: StaffUser, id: string): Promise<void> {
 	const providerId = providerOf(user);
 	const db = app.connection.db;
-	const inv = /^[0-9a-f-]{36}$/.test(id) ? await invitationRepo.findWithProvider(db, id) : null;
+	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
 	if (!inv || inv.provider_id !== providerId) notFound();
 	await db.transaction().execute(async (trx) => {
 		await invitationRepo.revoke(trx, id);

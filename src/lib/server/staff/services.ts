@@ -5,6 +5,7 @@ import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
+import { isUuid } from '../db/ids';
 
 /** A provider manager sees their services and who leads safeguarding; a commissioner, theirs. */
 export async function list(db: DB, user: StaffUser) {
@@ -27,9 +28,7 @@ export async function list(db: DB, user: StaffUser) {
 export async function setLead(db: DB, user: StaffUser, serviceId: string, leadId: string) {
 	if (user.role !== 'provider_manager' || !user.providerId)
 		error(403, 'Your role does not give access to this page');
-	const service = /^[0-9a-f-]{36}$/.test(serviceId)
-		? await serviceRepo.find(db, serviceId)
-		: undefined;
+	const service = isUuid(serviceId) ? await serviceRepo.find(db, serviceId) : undefined;
 	if (!service || service.provider_id !== user.providerId) notFound();
 	const people = await userRepo.listRole(db, user.providerId, [
 		'provider_manager',

@@ -11,6 +11,7 @@ import type { Role } from '../db/schema';
 import * as userRepo from '../db/user';
 import { ROLE_LABELS } from '../../roles';
 import type { FieldErrors } from './form';
+import { isUuid } from '../db/ids';
 
 const ROLE_NAMES = ROLE_LABELS as Record<Role, string>;
 
@@ -99,7 +100,7 @@ export async function create(
 
 export async function resetLink(db: DB, user: StaffUser, id: string): Promise<string> {
 	const s = scope(user);
-	const target = /^[0-9a-f-]{36}$/.test(id) ? await userRepo.find(db, id) : undefined;
+	const target = isUuid(id) ? await userRepo.find(db, id) : undefined;
 	if (!target || (s.providerId && target.provider_id !== s.providerId)) notFound();
 	const link = await resets.issue(db, target.id, user.id);
 	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireProvider(locals);
 	const started = await app();
 	const db = started.connection.db;
-	const child = await children.get(db, user, params.id);
+	const { child, carePackages } = await children.detail(db, user, params.id);
 	return {
 		child: {
 			id: child.id,
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			variant: child.preferred_variant,
 			language: child.preferred_language
 		},
-		carePackages: await children.carePackages(db, user, child.id),
+		carePackages,
 		services: (await children.services(db, user)).map((s) => ({ id: s.id, name: s.name })),
 		surveys: started.catalogue.surveys
 			.filter((s) => s.respondent === 'child')
