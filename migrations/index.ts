@@ -2,11 +2,13 @@ import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-24T12-00_initial-schema';
 import * as responseResumeToken from './2026-11-24T13-00_response-resume-token';
 import * as staffSide from './2026-11-24T15-00_staff-side';
+import * as dashboard from './2026-11-24T17-00_dashboard';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
 // is listed here, so a migration cannot be forgotten.
 export const migrations: Record<string, Migration> = {
 	'2026-11-24T12-00_initial-schema': initialSchema,
 	'2026-11-24T13-00_response-resume-token': responseResumeToken,
-	'2026-11-24T15-00_staff-side': staffSide
+	'2026-11-24T15-00_staff-side': staffSide,
+	'2026-11-24T17-00_dashboard': dashboard
 };

@@ -3,6 +3,7 @@ import type { DB } from '../db/connect';
 import { ageBand } from '../../age-band';
 import * as answerRepo from '../db/answer';
 import * as childRepo from '../db/child';
+import * as tally from '../db/tally';
 import * as responseRepo from '../db/response';
 import type { Invitation, Response, SurveyRules } from '../db/schema';
 import * as surveyRepo from '../db/survey';
@@ -175,7 +176,14 @@ export async function saveCompletionMode(
 	return next;
 }
 
-/** Completes the response exactly once; false if it was already complete. */
+/**
+ * Completes the response exactly once, adding it to the dashboard's tallies in the same
+ * transaction; false if it was already complete.
+ */
 export function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
-	return responseRepo.complete(db, ctx.response.id);
+	return db.transaction().execute(async (trx) => {
+		if (!(await responseRepo.complete(trx, ctx.response.id))) return false;
+		await tally.addResponse(trx, ctx.response.id);
+		return true;
+	});
 }

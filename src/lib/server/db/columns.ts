@@ -122,7 +122,43 @@ export const tableColumns = {
 		'acknowledged_by',
 		'note'
 	],
-	audit_event: ['id', 'at', 'actor_user_id', 'action', 'subject_type', 'subject_id', 'details']
+	audit_event: ['id', 'at', 'actor_user_id', 'action', 'subject_type', 'subject_id', 'details'],
+	measure_tally: [
+		'council_id',
+		'provider_id',
+		'service_id',
+		'month',
+		'measure_id',
+		'completion_mode',
+		'source',
+		'positive',
+		'negative',
+		'not_counted'
+	],
+	measure_tally_by: [
+		'council_id',
+		'provider_id',
+		'service_id',
+		'month',
+		'measure_id',
+		'completion_mode',
+		'source',
+		'positive',
+		'negative',
+		'not_counted',
+		'dimension',
+		'value'
+	],
+	measure_target: [
+		'id',
+		'council_id',
+		'provider_id',
+		'measure_id',
+		'green_from',
+		'amber_from',
+		'updated_by',
+		'updated_at'
+	]
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Listed = typeof tableColumns;

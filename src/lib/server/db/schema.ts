@@ -221,6 +221,35 @@ export interface AuditEventTable {
 	details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface MeasureTallyTable {
+	council_id: string;
+	provider_id: string;
+	service_id: string;
+	month: DateOnly;
+	measure_id: string;
+	completion_mode: string;
+	source: string;
+	positive: number;
+	negative: number;
+	not_counted: number;
+}
+
+export interface MeasureTallyByTable extends MeasureTallyTable {
+	dimension: string;
+	value: string;
+}
+
+export interface MeasureTargetTable {
+	id: Generated<string>;
+	council_id: string;
+	provider_id: string | null;
+	measure_id: string;
+	green_from: Numeric;
+	amber_from: Numeric;
+	updated_by: string | null;
+	updated_at: Generated<Date>;
+}
+
 export interface Database {
 	council: CouncilTable;
 	provider: ProviderTable;
@@ -240,6 +269,9 @@ export interface Database {
 	answer: AnswerTable;
 	safeguarding_alert: SafeguardingAlertTable;
 	audit_event: AuditEventTable;
+	measure_tally: MeasureTallyTable;
+	measure_tally_by: MeasureTallyByTable;
+	measure_target: MeasureTargetTable;
 }
 
 export type Council = Selectable<CouncilTable>;

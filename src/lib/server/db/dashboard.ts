@@ -1,0 +1,147 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from './connect';
+import { toCount } from './count';
+import type { TallyDimension } from './tally';
+
+/**
+ * The dashboard's figures, summed in PostgreSQL from the tallies (src/lib/server/db/tally.ts):
+ * for each measure, every requested level of organisation (council, provider, service) crossed
+ * with every requested level of period (financial year, quarter, month, or the whole range), in
+ * one query with GROUPING SETS. Percent and the 95% Wilson interval are computed here too.
+ */
+
+export type EntityLevel = 'council' | 'provider' | 'service';
+export type PeriodLevel = 'year' | 'quarter' | 'month' | 'range';
+
+export type Breakdown =
+	| { table: 'tally'; column: 'source' | 'completion_mode' }
+	| { table: 'tally_by'; dimension: TallyDimension };
+
+export interface TallyQuery {
+	/** null: every council (the all-councils comparison). */
+	councilId: string | null;
+	/** First days of the first and last months, inclusive. */
+	from: string;
+	to: string;
+	/** Ways of answering and sources counted; the rest are totalled apart as `excluded`. */
+	modes: readonly string[];
+	sources: readonly string[];
+	entityLevels: readonly EntityLevel[];
+	periodLevels: readonly PeriodLevel[];
+	breakdown?: Breakdown;
+	measureIds?: readonly string[];
+}
+
+export interface TallyCell {
+	measure_id: string;
+	entity: EntityLevel;
+	provider_id: string | null;
+	service_id: string | null;
+	period: PeriodLevel;
+	/** First day of the year, quarter or month; the query's `from` for a range. */
+	period_start: string;
+	/** The breakdown's value, or null without a breakdown. */
+	value: string | null;
+	positive: number;
+	negative: number;
+	not_counted: number;
+	/** Answers that took a position but were left out by the filters (ways of answering, sources). */
+	excluded: number;
+	percent: number | null;
+	ci_low: number | null;
+	ci_high: number | null;
+}
+
+const ENTITY_COLUMNS: Record<EntityLevel, string[]> = {
+	council: [],
+	provider: ['provider_id'],
+	service: ['provider_id', 'service_id']
+};
+const PERIOD_COLUMNS: Record<PeriodLevel, string[]> = {
+	year: ['y'],
+	quarter: ['q'],
+	month: ['m'],
+	range: []
+};
+
+const inList = (column: string, values: readonly string[]) =>
+	values.length === 0
+		? sql`false`
+		: sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql`${v}`))})`;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
+	const by = q.breakdown;
+	const table = by?.table === 'tally_by' ? sql`measure_tally_by` : sql`measure_tally`;
+	const value: RawBuilder<unknown> | null = !by
+		? null
+		: by.table === 'tally_by'
+			? sql`value`
+			: sql.ref(by.column);
+	const where: RawBuilder<unknown>[] = [sql`month between ${q.from}::date and ${q.to}::date`];
+	if (q.councilId) where.push(sql`council_id = ${q.councilId}`);
+	if (by?.table === 'tally_by') where.push(sql`dimension = ${by.dimension}`);
+	if (q.measureIds) where.push(inList('measure_id', q.measureIds));
+
+	const sets = q.entityLevels.flatMap((e) =>
+		q.periodLevels.map((p) => {
+			const cols = ['measure_id', ...ENTITY_COLUMNS[e], ...PERIOD_COLUMNS[p]];
+			if (value) cols.push('v');
+			return sql`(${sql.join(cols.map((c) => sql.ref(c)))})`;
+		})
+	);
+	// A column no grouping set uses cannot be selected: it comes out as null instead.
+	const used = new Set([
+		...q.entityLevels.flatMap((e) => ENTITY_COLUMNS[e]),
+		...q.periodLevels.flatMap((p) => PERIOD_COLUMNS[p]),
+		...(value ? ['v'] : [])
+	]);
+	const keys = sql.join(
+		['provider_id', 'service_id', 'y', 'q', 'm', 'v'].map((c) =>
+			used.has(c) ? sql.ref(c) : sql`null as ${sql.ref(c)}`
+		)
+	);
+	const included = sql`${inList('completion_mode', q.modes)} and ${inList('source', q.sources)}`;
+	const rows = await sql<Record<string, unknown>>`
+		select measure_id, provider_id, service_id, y, q, m, v, pos, neg, nc, excluded,
+			round(100.0 * pos / nullif(pos + neg, 0), 1) as percent,
+			round((100 * wilson_low(pos, pos + neg))::numeric, 1) as ci_low,
+			round((100 * wilson_high(pos, pos + neg))::numeric, 1) as ci_high
+		from (
+			select measure_id, ${keys},
+				coalesce(sum(positive) filter (where inc), 0)::int as pos,
+				coalesce(sum(negative) filter (where inc), 0)::int as neg,
+				coalesce(sum(not_counted) filter (where inc), 0)::int as nc,
+				coalesce(sum(positive + negative) filter (where not inc), 0)::int as excluded
+			from (
+				select measure_id, provider_id, service_id, positive, negative, not_counted,
+					${value ?? sql`null`} as v,
+					make_date(extract(year from month - interval '3 months')::int, 4, 1) as y,
+					(date_trunc('quarter', month - interval '3 months') + interval '3 months')::date as q,
+					month as m,
+					(${included}) as inc
+				from ${table}
+				where ${sql.join(where, sql` and `)}
+			) x
+			group by grouping sets (${sql.join(sets)})
+		) g`.execute(db);
+
+	// Every grouped column is non-null in the tallies, so a null marks a level summed over.
+	return rows.rows.map((r) => ({
+		measure_id: String(r.measure_id),
+		entity: r.service_id !== null ? 'service' : r.provider_id !== null ? 'provider' : 'council',
+		provider_id: (r.provider_id as string | null) ?? null,
+		service_id: (r.service_id as string | null) ?? null,
+		period: r.m !== null ? 'month' : r.q !== null ? 'quarter' : r.y !== null ? 'year' : 'range',
+		period_start: String(r.m ?? r.q ?? r.y ?? q.from),
+		value: value ? String(r.v) : null,
+		positive: toCount(r.pos as number),
+		negative: toCount(r.neg as number),
+		not_counted: toCount(r.nc as number),
+		excluded: toCount(r.excluded as number),
+		percent: num(r.percent),
+		ci_low: num(r.ci_low),
+		ci_high: num(r.ci_high)
+	}));
+}
