@@ -1,5 +1,10 @@
 /** The staff area's sections each role sees in the header; the pages check access themselves. */
 const LINKS = [
+	{
+		href: '/staff/dashboard',
+		label: 'Dashboard',
+		roles: ['commissioner', 'provider_manager', 'provider_staff']
+	},
 	{ href: '/staff/children', label: 'Children', roles: ['provider_manager', 'provider_staff'] },
 	{
 		href: '/staff/invitations',

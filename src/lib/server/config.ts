@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { thresholdFrom } from './reports/suppress';
 
 /** Settings from the environment, read once. README.md lists them. */
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
 	symbolsDir?: string;
 	demoData: boolean;
 	origin: string;
+	/** Dashboard cells with fewer answers than this are shown as `c` (README: small numbers). */
+	suppressionThreshold: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,7 +22,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		surveysDir: resolve(env.SURVEYS_DIR ?? 'surveys'),
 		symbolsDir: env.SYMBOLS_DIR ? resolve(env.SYMBOLS_DIR) : undefined,
 		demoData: (env.DEMO_DATA ?? 'on') !== 'off',
-		origin: env.ORIGIN ?? `http://localhost:${port}`
+		origin: env.ORIGIN ?? `http://localhost:${port}`,
+		suppressionThreshold: thresholdFrom(env.SUPPRESSION_THRESHOLD)
 	};
 }
 

@@ -3,6 +3,9 @@ import type { DB } from './db/connect';
 import * as provider from './db/provider';
 import * as service from './db/service';
 import * as invitations from './invitations';
+import * as tally from './db/tally';
+import { financialYear, quartersEnding } from './reports/periods';
+import { generateResponses } from './reports/synthetic';
 
 /**
  * Demo organisations for a first run: two councils, the providers they commission and their
@@ -80,7 +83,21 @@ export async function seedDemoData(db: DB): Promise<boolean> {
 			isOpen: true
 		});
 	});
+	await seedDemoResponses(db);
 	return true;
+}
+
+/**
+ * Made-up completed responses over the last two financial years and this one, so the dashboard
+ * has figures to show on a first run (DEMO_RESPONSES, default 3000; 0 for none). Repeatable.
+ */
+async function seedDemoResponses(db: DB, today = new Date()): Promise<void> {
+	const count = Number(process.env.DEMO_RESPONSES ?? 3000);
+	if (!Number.isInteger(count) || count <= 0) return;
+	const iso = today.toISOString().slice(0, 10);
+	const from = financialYear(quartersEnding(iso, 9)[0]!.start).start;
+	await generateResponses(db, { responses: count, from, to: iso, seed: 7 });
+	await tally.rebuild(db);
 }
 
 /** Fixed codes for the demo only, so the start command can print them every time. */

@@ -145,3 +145,34 @@ export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 		ci_high: num(r.ci_high)
 	}));
 }
+
+/** A council's services with their providers, for the dashboard's filters and labels. */
+export function servicesOfCouncil(db: DB, councilId: string) {
+	return db
+		.selectFrom('service')
+		.innerJoin('provider', 'provider.id', 'service.provider_id')
+		.innerJoin('council', 'council.id', 'service.council_id')
+		.select([
+			'service.id',
+			'service.name',
+			'service.provider_id',
+			'provider.name as provider_name',
+			'council.name as council_name'
+		])
+		.where('service.council_id', '=', councilId)
+		.orderBy('provider.name')
+		.orderBy('service.name')
+		.execute();
+}
+
+/** The councils a provider has services for. */
+export function councilsOfProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('service')
+		.innerJoin('council', 'council.id', 'service.council_id')
+		.select(['council.id', 'council.name'])
+		.distinct()
+		.where('service.provider_id', '=', providerId)
+		.orderBy('council.name')
+		.execute();
+}

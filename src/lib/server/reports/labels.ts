@@ -1,0 +1,44 @@
+import { SEND_NEEDS, SOURCES } from '../../needs';
+import { NOT_ASKED, NOT_RECORDED } from '../db/tally';
+
+/** Words for breakdown values, as commissioners read them. */
+export const MODE_LABELS: Record<string, string> = {
+	alone: 'On their own',
+	helped: 'With help',
+	proxy: 'An adult answered for them',
+	[NOT_ASKED]: 'Not asked (carer and staff forms)'
+};
+
+const LANGUAGES: Record<string, string> = { en: 'English', pl: 'Polish', ur: 'Urdu' };
+const VARIANTS: Record<string, string> = {
+	symbols: 'Symbols',
+	standard: 'Standard',
+	carer: 'Carer form',
+	'staff-review': 'Staff review',
+	'childrens-home': "Children's home"
+};
+
+export const BREAKDOWN_LABELS = {
+	none: 'No breakdown',
+	provider: 'Provider',
+	service: 'Service',
+	month: 'Month',
+	source: 'Source',
+	completion_mode: 'Who answered',
+	age_band: 'Age band',
+	send_need: 'SEND need',
+	variant: 'Survey version',
+	language: 'Language'
+} as const;
+
+export function valueLabel(breakdown: string, value: string): string {
+	if (value === NOT_RECORDED) return 'Not recorded';
+	const table: Record<string, Record<string, string>> = {
+		source: SOURCES,
+		completion_mode: MODE_LABELS,
+		send_need: SEND_NEEDS,
+		language: LANGUAGES,
+		variant: VARIANTS
+	};
+	return table[breakdown]?.[value] ?? value;
+}

@@ -1,0 +1,55 @@
+import { app } from '../app';
+import { requireRole } from '../auth/access';
+import type { StaffUser } from '../auth/sessions';
+import type { DB } from '../db/connect';
+import {
+	periodChoices,
+	readQuery,
+	scopeFor,
+	type DashboardQuery,
+	type FilterError,
+	type Scope
+} from './dashboard';
+
+/** Today's date in the UK, which decides the default quarter. */
+export function ukToday(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+export interface DashboardPage {
+	db: DB;
+	user: StaffUser;
+	scope: Scope;
+	query: DashboardQuery;
+	errors: FilterError[];
+	threshold: number;
+}
+
+/** Every dashboard page and export starts here: role first, then the caller's scope, then filters. */
+export async function openDashboard(locals: App.Locals, url: URL): Promise<DashboardPage> {
+	const user = requireRole(locals, 'commissioner', 'provider_manager', 'provider_staff');
+	const { connection, config } = await app();
+	const scope = await scopeFor(connection.db, user, url.searchParams.get('council'));
+	const { query, errors } = readQuery(url.searchParams, scope, ukToday());
+	return { db: connection.db, user, scope, query, errors, threshold: config.suppressionThreshold };
+}
+
+/** What every dashboard page sends to its filters. */
+export function filterData(p: DashboardPage) {
+	const { scope, query, errors, threshold } = p;
+	return {
+		scope: {
+			councilId: scope.councilId,
+			councilName: scope.councilName,
+			councils: scope.councils,
+			providers: scope.providers,
+			services: scope.services,
+			ownProviderId: scope.ownProviderId,
+			canSetTargets: scope.canSetTargets
+		},
+		query: { ...query, period: query.period },
+		errors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
+		choices: periodChoices(ukToday()),
+		threshold
+	};
+}

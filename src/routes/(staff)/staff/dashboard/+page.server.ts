@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { mainView, VIEWS } from '$lib/server/reports/dashboard';
+import { BREAKDOWN_LABELS } from '$lib/server/reports/labels';
+import { filterData, openDashboard } from '$lib/server/reports/page';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const page = await openDashboard(locals, url);
+	const view = await mainView(page.db, page.scope, page.query, page.threshold);
+	return {
+		...filterData(page),
+		viewTitle: VIEWS[page.query.view],
+		breakdownLabel: BREAKDOWN_LABELS[page.query.breakdown],
+		periodLabel: page.query.period.label,
+		view
+	};
+};

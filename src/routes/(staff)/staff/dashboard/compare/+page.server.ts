@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { compareView, VIEWS } from '$lib/server/reports/dashboard';
+import { filterData, openDashboard } from '$lib/server/reports/page';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const page = await openDashboard(locals, url);
+	return {
+		...filterData(page),
+		viewTitle: VIEWS[page.query.view],
+		periodLabel: page.query.period.label,
+		view: await compareView(page.db, page.scope, page.query, page.threshold)
+	};
+};

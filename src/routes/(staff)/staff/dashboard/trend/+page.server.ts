@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { allMeasures, trendView } from '$lib/server/reports/dashboard';
+import { filterData, openDashboard } from '$lib/server/reports/page';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const page = await openDashboard(locals, url);
+	return {
+		...filterData(page),
+		measures: allMeasures().map((m) => ({ id: m.id, label: m.label, outcome: m.outcome })),
+		view: await trendView(page.db, page.scope, page.query, page.threshold)
+	};
+};
