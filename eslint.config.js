@@ -33,7 +33,11 @@ export default ts.config(
 	{
 		// Staff pages link with plain paths that carry ids and queries; the app is served at the
 		// root (no `paths.base`), and these pages are rendered on the server without the client router.
-		files: ['src/routes/(staff)/**/*.svelte', 'src/lib/components/staff/*.svelte'],
+		files: [
+			'src/routes/(staff)/**/*.svelte',
+			'src/lib/components/staff/*.svelte',
+			'src/lib/components/dashboard/*.svelte'
+		],
 		rules: { 'svelte/no-navigation-without-resolve': 'off' }
 	}
 );

@@ -1,0 +1,149 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentCode } from '../../src/lib/server/auth/totp';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { EXPORT_COLUMNS } from '../../src/lib/server/reports/types';
+import { browserAvailable, launch } from '../helpers/browser';
+import { startServer, tempDir, type RunningServer } from '../helpers/server';
+import { axeViolations, sidewaysScroll } from '../helpers/walk';
+
+const shots = 'test-results/screenshots/dashboard';
+
+/** A CSV line split on commas outside quotes (the export quotes names that hold commas). */
+function csvRows(text: string): string[][] {
+	return text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n')
+		.map((line) => {
+			const out: string[] = [];
+			let cell = '';
+			let quoted = false;
+			for (let i = 0; i < line.length; i++) {
+				const ch = line[i]!;
+				if (quoted && ch === '"' && line[i + 1] === '"') ((cell += '"'), i++);
+				else if (ch === '"') quoted = !quoted;
+				else if (ch === ',' && !quoted) (out.push(cell), (cell = ''));
+				else cell += ch;
+			}
+			out.push(cell);
+			return out;
+		});
+}
+
+// A commissioner on the demo data: filters to a provider and a quarter, reads the table and the
+// chart, downloads CSV and Excel and finds the page's figures in both.
+describe.skipIf(!browserAvailable)('commissioner dashboard in Chromium', () => {
+	let server: RunningServer;
+	let browser: BrowserContext;
+
+	beforeAll(async () => {
+		mkdirSync(shots, { recursive: true });
+		server = await startServer({ DATA_DIR: tempDir('voices-data-') });
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	async function checkPage(page: Page, name: string) {
+		expect(await axeViolations(page), name).toEqual([]);
+		await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+	}
+
+	it('filters, charts, tables and exports the same figures', async () => {
+		const commissioner = DEMO_ACCOUNTS.find((a) => a.role === 'commissioner')!;
+		const page = await browser.newPage();
+		await page.goto(`${server.url}/sign-in`);
+		await page.getByLabel('Email address').fill(commissioner.email);
+		await page.getByLabel('Password').fill(DEMO_PASSWORD);
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Sign in' }).click()
+		]);
+		await page.getByLabel('6-digit code').fill(currentCode(commissioner.totp!));
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Continue' }).click()
+		]);
+		await page.getByRole('link', { name: 'Dashboard' }).first().click();
+		await page.waitForURL(/\/staff\/dashboard/);
+		await checkPage(page, 'statements');
+
+		// Filter with the plain form: a provider and the quarter before the default one.
+		await page.getByText('Change filters').click();
+		await page.getByLabel('Provider').selectOption({ label: 'Riverside Short Breaks' });
+		const quarters = page.locator('#period optgroup[label="Financial quarters"] option');
+		const quarter = await quarters.nth(2).getAttribute('value');
+		await page.getByLabel('Period').selectOption(quarter!);
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Show figures' }).click()
+		]);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('period')).toBe(quarter);
+		expect(url.searchParams.get('provider')).toBeTruthy();
+		await expect
+			.poll(() => page.locator('.lead').textContent())
+			.toContain('Riverside Short Breaks');
+
+		// The chart is drawn (chart.js loaded on this page) and the table holds the figures.
+		await page.waitForFunction(() => {
+			const c = document.querySelector('figure.chart canvas') as HTMLCanvasElement | null;
+			return !!c && c.width > 0 && c.toDataURL().length > 5000;
+		});
+		const safeRow = page.locator('tr', { hasText: 'feel safe during their short break' });
+		const cells = await safeRow.locator('td').allTextContents();
+		const [percent, interval, ofAnswered] = cells.map((t) => t.trim());
+		expect(percent).toMatch(/^(\d+(\.\d)?%|c)$/);
+		await checkPage(page, 'filtered');
+
+		// CSV: the same row, the documented columns.
+		const [csvDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'CSV' }).click()
+		]);
+		const csv = csvRows(readFileSync((await csvDownload.path())!, 'utf8'));
+		expect(csv[0]).toEqual([...EXPORT_COLUMNS]);
+		const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+		const csvSafe = csv.find((r) => r[col('measure_id')] === 'safe.feel_safe')!;
+		expect(csvSafe[col('provider')]).toBe('Riverside Short Breaks');
+		const pageValue = (v: string) => (v === 'c' ? 'c' : v.replace('%', ''));
+		expect(csvSafe[col('percent')]).toBe(pageValue(percent!));
+		if (percent !== 'c') {
+			expect(`${csvSafe[col('ci_low')]}–${csvSafe[col('ci_high')]}%`).toBe(interval);
+			expect(`${csvSafe[col('numerator')]} of ${csvSafe[col('denominator')]}`).toBe(ofAnswered);
+		}
+		expect(csv.length - 1).toBe(await page.locator('table.figures tbody tr').count());
+
+		// Excel: the same again, numbers as numbers.
+		const [xlsxDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Excel' }).click()
+		]);
+		const sheets = await readXlsxFile(readFileSync((await xlsxDownload.path())!));
+		const rows = sheets[0]!.data;
+		expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+		const xlsxSafe = rows.find((r) => r[col('measure_id')] === 'safe.feel_safe')!;
+		expect(String(xlsxSafe[col('percent')])).toBe(pageValue(percent!));
+		if (percent !== 'c') expect(typeof xlsxSafe[col('denominator')]).toBe('number');
+
+		// The other views pass axe too, and nothing scrolls sideways at 320 px.
+		for (const [path, name] of [
+			['/staff/dashboard/compare', 'compare'],
+			['/staff/dashboard/trend', 'trend'],
+			['/staff/dashboard?view=dorset', 'dorset'],
+			['/staff/dashboard/targets', 'targets']
+		] as const) {
+			await page.goto(`${server.url}${path}`);
+			await checkPage(page, name);
+		}
+		await page.setViewportSize({ width: 320, height: 800 });
+		await page.goto(`${server.url}/staff/dashboard?breakdown=age_band`);
+		expect(await sidewaysScroll(page)).toBe(0);
+		await checkPage(page, 'narrow-breakdown');
+	});
+});
