@@ -6,6 +6,7 @@ import * as responseRepo from '../../src/lib/server/db/response';
 import type { Classification, SurveyRules } from '../../src/lib/server/db/schema';
 import * as service from '../../src/lib/server/db/service';
 import * as tally from '../../src/lib/server/db/tally';
+import { wilsonHigh, wilsonLow } from '../../src/lib/server/db/wilson';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 
@@ -339,11 +340,13 @@ describe.each(databaseKinds)('dashboard figures on %s', (kind) => {
 		];
 		for (const [k, n, low, high] of published) {
 			const { rows } = await sql<{ low: number; high: number }>`
-				select wilson_low(${k}, ${n}) as low, wilson_high(${k}, ${n}) as high`.execute(db);
+				select ${wilsonLow(sql`${k}::int`, sql`${n}::int`)} as low,
+					${wilsonHigh(sql`${k}::int`, sql`${n}::int`)} as high`.execute(db);
 			expect(Number(rows[0]!.low)).toBeCloseTo(low, 4);
 			expect(Number(rows[0]!.high)).toBeCloseTo(high, 4);
 		}
-		const { rows } = await sql<{ low: unknown }>`select wilson_low(0, 0) as low`.execute(db);
+		const { rows } = await sql<{ low: unknown }>`
+			select ${wilsonLow(sql`0`, sql`0`)} as low`.execute(db);
 		expect(rows[0]!.low).toBeNull();
 	});
 });

@@ -135,6 +135,16 @@ export const tableColumns = {
 		'negative',
 		'not_counted'
 	],
+	measure_tally_all: [
+		'council_id',
+		'provider_id',
+		'service_id',
+		'month',
+		'measure_id',
+		'positive',
+		'negative',
+		'not_counted'
+	],
 	measure_tally_by: [
 		'council_id',
 		'provider_id',

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from './connect';
 import { toCount } from './count';
-import type { TallyDimension } from './tally';
+import { wilsonHigh, wilsonLow } from './wilson';
+import { NOT_ASKED, type TallyDimension } from './tally';
 
 /**
  * The dashboard's figures, summed in PostgreSQL from the tallies (src/lib/server/db/tally.ts):
@@ -71,9 +72,26 @@ const inList = (column: string, values: readonly string[]) =>
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
+const EVERY_MODE = ['alone', 'helped', 'proxy', NOT_ASKED];
+const EVERY_SOURCE = [
+	'annual_review',
+	'end_of_care_package',
+	'satisfaction_survey',
+	'family_review'
+];
+
 export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 	const by = q.breakdown;
-	const table = by?.table === 'tally_by' ? sql`measure_tally_by` : sql`measure_tally`;
+	// Without filters or a breakdown, the smaller tally without ways of answering or sources will do.
+	const unfiltered =
+		!by &&
+		EVERY_MODE.every((m) => q.modes.includes(m)) &&
+		EVERY_SOURCE.every((s) => q.sources.includes(s));
+	const table = unfiltered
+		? sql`measure_tally_all`
+		: by?.table === 'tally_by'
+			? sql`measure_tally_by`
+			: sql`measure_tally`;
 	const value: RawBuilder<unknown> | null = !by
 		? null
 		: by.table === 'tally_by'
@@ -102,12 +120,14 @@ export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 			used.has(c) ? sql.ref(c) : sql`null as ${sql.ref(c)}`
 		)
 	);
-	const included = sql`${inList('completion_mode', q.modes)} and ${inList('source', q.sources)}`;
+	const included = unfiltered
+		? sql`true`
+		: sql`${inList('completion_mode', q.modes)} and ${inList('source', q.sources)}`;
 	const rows = await sql<Record<string, unknown>>`
 		select measure_id, provider_id, service_id, y, q, m, v, pos, neg, nc, excluded,
-			round(100.0 * pos / nullif(pos + neg, 0), 1) as percent,
-			round((100 * wilson_low(pos, pos + neg))::numeric, 1) as ci_low,
-			round((100 * wilson_high(pos, pos + neg))::numeric, 1) as ci_high
+			round(1000.0::float8 * pos / nullif(pos + neg, 0)) / 10 as percent,
+			round(1000 * ${wilsonLow(sql`pos`, sql`pos + neg`)}) / 10 as ci_low,
+			round(1000 * ${wilsonHigh(sql`pos`, sql`pos + neg`)}) / 10 as ci_high
 		from (
 			select measure_id, ${keys},
 				coalesce(sum(positive) filter (where inc), 0)::int as pos,

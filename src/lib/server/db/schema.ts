@@ -234,6 +234,8 @@ export interface MeasureTallyTable {
 	not_counted: number;
 }
 
+export type MeasureTallyAllTable = Omit<MeasureTallyTable, 'completion_mode' | 'source'>;
+
 export interface MeasureTallyByTable extends MeasureTallyTable {
 	dimension: string;
 	value: string;
@@ -270,6 +272,7 @@ export interface Database {
 	safeguarding_alert: SafeguardingAlertTable;
 	audit_event: AuditEventTable;
 	measure_tally: MeasureTallyTable;
+	measure_tally_all: MeasureTallyAllTable;
 	measure_tally_by: MeasureTallyByTable;
 	measure_target: MeasureTargetTable;
 }

@@ -5,7 +5,8 @@ import type { DB } from './connect';
  * The dashboard's tallies: for every completed response, one count per measure its survey version
  * asks about — positive, negative, or not counted ("I don't know", "I'd rather not say" and
  * unanswered) — added to measure_tally (per service, month, way of answering and source) and to
- * measure_tally_by (once more per age band, SEND need, survey variant and language).
+ * measure_tally_by (once more per age band, SEND need, survey variant and language), and to
+ * measure_tally_all (per service, month and measure only: the unfiltered dashboard reads this).
  *
  * Each Dorset outcome also gets a headline, `dorset.<outcome>`: per response, negative if any of
  * the outcome's outputs was answered negatively, else positive if any was answered positively,
@@ -80,6 +81,15 @@ async function add(db: DB, where: RawBuilder<unknown>): Promise<void> {
 		order by service_id, month, measure_id, completion_mode, source
 		on conflict (service_id, month, measure_id, completion_mode, source)
 		do update set ${addCounts}`.execute(db);
+	await sql`
+		insert into measure_tally_all as t (council_id, provider_id, service_id, month, measure_id,
+			positive, negative, not_counted)
+		select council_id, provider_id, service_id, month, measure_id, ${counted}
+		from (${facts(where)}) x
+		group by council_id, provider_id, service_id, month, measure_id
+		order by service_id, month, measure_id
+		on conflict (service_id, month, measure_id)
+		do update set ${addCounts}`.execute(db);
 	const dimensions = sql.join(
 		TALLY_DIMENSIONS.map((d) => sql`(${d}, x.${sql.ref(d)})`),
 		sql`, `
@@ -109,8 +119,11 @@ export function addResponse(db: DB, responseId: string): Promise<void> {
  */
 export function rebuild(db: DB): Promise<void> {
 	return db.transaction().execute(async (trx) => {
-		await sql`lock table measure_tally, measure_tally_by in exclusive mode`.execute(trx);
+		await sql`lock table measure_tally, measure_tally_all, measure_tally_by in exclusive mode`.execute(
+			trx
+		);
 		await trx.deleteFrom('measure_tally').execute();
+		await trx.deleteFrom('measure_tally_all').execute();
 		await trx.deleteFrom('measure_tally_by').execute();
 		await add(trx, sql`true`);
 	});

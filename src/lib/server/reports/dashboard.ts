@@ -16,7 +16,6 @@ import {
 } from './figures';
 import { BREAKDOWN_LABELS, MODE_LABELS, valueLabel } from './labels';
 import {
-	financialYearOf,
 	monthsEnding,
 	monthsOf,
 	parsePeriodKey,
@@ -637,20 +636,18 @@ export async function trendView(
 ): Promise<{ measure: MeasureInfo; points: TrendPoint[]; context: Context; summary: string }> {
 	const measure = allMeasures().find((m) => m.id === q.measureId)!;
 	const quarters = quartersEnding(q.period.end, q.quarters);
-	const years = [...new Set(quarters.map((p) => financialYearOf(p.start)))];
 	const base = {
 		...request(scope, q, quarters[0]!, threshold),
 		breakdown: 'none' as const,
 		measureIds: [measure.id]
 	};
-	const [perYear, everyone, targets] = await Promise.all([
-		Promise.all(years.map((fy) => councilFigures(db, { ...base, period: quarter(`${fy}-04-01`) }))),
+	const [figures, everyone, targets] = await Promise.all([
+		councilFigures(db, { ...base, through: quarters[quarters.length - 1] }),
 		allCouncilsFigures(db, base, quarters),
 		targetsOf(db, scope.councilId)
 	]);
 	const target = targets(measure.id, q.providerId);
 	const points = quarters.map((p) => {
-		const figures = perYear[years.indexOf(financialYearOf(p.start))]!;
 		const at = { measure_id: measure.id, period: 'quarter' as const, period_start: p.start };
 		const selected = q.providerId
 			? shown(figures.get({ ...at, provider_id: q.providerId, service_id: q.serviceId }))

@@ -24,6 +24,8 @@ export type BreakdownKey =
 export interface FigureRequest {
 	councilId: string;
 	period: Period;
+	/** For a run of quarters (a trend): the last one; every financial year between is included. */
+	through?: Period;
 	modes: readonly string[];
 	sources: readonly string[];
 	breakdown: BreakdownKey;
@@ -79,32 +81,48 @@ function breakdownQuery(b: BreakdownKey): Breakdown | undefined {
 }
 
 /** The equations linking cells: each total equals the sum of its parts. */
-function equations(cells: TallyCell[], levels: PeriodLevel[], rangeStart: string): Equation[] {
-	const groups = new Map<string, { total: string; parts: string[] }>();
-	const part = (total: FigureKey, p: TallyCell) => {
-		const id = keyOf(total);
-		let g = groups.get(id);
-		if (!g) groups.set(id, (g = { total: id, parts: [] }));
-		g.parts.push(keyOf(p));
+function equations(
+	cells: TallyCell[],
+	keys: string[],
+	levels: PeriodLevel[],
+	rangeStart: string
+): Equation[] {
+	const groups = new Map<string, string[]>();
+	const part = (total: string, key: string) => {
+		const g = groups.get(total);
+		if (g) g.push(key);
+		else groups.set(total, [key]);
 	};
-	for (const c of cells) {
+	const yearOf = new Map<string, string>();
+	cells.forEach((c, i) => {
+		const key = keys[i]!;
+		const [m, p, s, period, start, value] = key.split('|') as [
+			string,
+			string,
+			string,
+			string,
+			string,
+			string
+		];
 		// Organisation: a service is part of its provider, a provider part of the council.
-		if (c.entity === 'service') part({ ...c, service_id: null }, c);
-		if (c.entity === 'provider') part({ ...c, provider_id: null }, c);
-		// Period: a month is part of its quarter, a quarter part of its financial year.
-		if (c.period === 'month')
-			part(
-				levels.includes('range')
-					? { ...c, period: 'range', period_start: rangeStart }
-					: { ...c, period: 'quarter', period_start: quarterStart(c.period_start) },
-				c
-			);
-		if (c.period === 'quarter')
-			part({ ...c, period: 'year', period_start: financialYear(c.period_start).start }, c);
+		if (c.entity === 'service') part([m, p, '*', period, start, value].join('|'), key);
+		if (c.entity === 'provider') part([m, '*', '*', period, start, value].join('|'), key);
+		// Period: a month is part of its quarter (or the range), a quarter part of its year.
+		if (c.period === 'month') {
+			const parent = levels.includes('range')
+				? ['range', rangeStart]
+				: ['quarter', quarterStart(start)];
+			part([m, p, s, ...parent, value].join('|'), key);
+		}
+		if (c.period === 'quarter') {
+			let fy = yearOf.get(start);
+			if (!fy) yearOf.set(start, (fy = financialYear(start).start));
+			part([m, p, s, 'year', fy, value].join('|'), key);
+		}
 		// Breakdown: the values of one breakdown are parts of the figure without it.
-		if (c.value !== null) part({ ...c, value: null }, c);
-	}
-	return [...groups.values()];
+		if (c.value !== null) part([m, p, s, period, start, '*'].join('|'), key);
+	});
+	return [...groups].map(([total, parts]) => ({ total, parts }));
 }
 
 function quarterStart(monthStart: string): string {
@@ -115,12 +133,13 @@ function quarterStart(monthStart: string): string {
 }
 
 export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures> {
-	const fy = financialYear(r.period.start);
+	const first = financialYear(r.period.start);
+	const last = financialYear((r.through ?? r.period).start);
 	const wholeYear = r.period.kind !== 'range';
 	const base: TallyQuery = {
 		councilId: r.councilId,
-		from: wholeYear ? fy.start : r.period.start,
-		to: wholeYear ? fy.end.slice(0, 8) + '01' : r.period.end.slice(0, 8) + '01',
+		from: wholeYear ? first.start : r.period.start,
+		to: wholeYear ? last.end.slice(0, 8) + '01' : r.period.end.slice(0, 8) + '01',
 		modes: r.modes,
 		sources: r.sources,
 		entityLevels: ['council', 'provider', 'service'],
@@ -133,12 +152,15 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 		breakdown ? tallyCells(db, { ...base, breakdown }) : Promise.resolve([])
 	]);
 	const cells = [...headline, ...parts];
+	const keys = cells.map(keyOf);
 	const hidden = suppress(
-		cells.map((c) => ({ id: keyOf(c), n: n(c), complementN: c.excluded })),
-		equations(cells, base.periodLevels as PeriodLevel[], base.from),
+		cells.map((c, i) => ({ id: keys[i]!, n: n(c), complementN: c.excluded })),
+		equations(cells, keys, base.periodLevels as PeriodLevel[], base.from),
 		r.threshold
 	);
-	const byKey = new Map(cells.map((c) => [keyOf(c), { ...c, suppressed: hidden.has(keyOf(c)) }]));
+	const byKey = new Map(
+		cells.map((c, i) => [keys[i]!, { ...c, suppressed: hidden.has(keys[i]!) }])
+	);
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
 }
 

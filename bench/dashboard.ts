@@ -1,0 +1,179 @@
+// `npm run bench:dashboard`: the full commissioner dashboard — every measure × provider × quarter
+// for 8 financial quarters, small cells suppressed — on synthetic data in real PostgreSQL
+// (BENCH_DATABASE_URL), at 10 thousand, 100 thousand and 1 million responses (about ten answers
+// each) across 3 councils, 40 providers and 8 quarters. In the same run it times the naive way:
+// fetch every answer into JavaScript and count there, as a client-side survey dashboard does,
+// checks both give the same counts, and prints the ratio. BENCH_SCALES=10000,100000 runs fewer.
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { measures } from '../src/lib/server/catalogue/measures';
+import { connect, type DB } from '../src/lib/server/db/connect';
+import * as councilRepo from '../src/lib/server/db/council';
+import * as measureRepo from '../src/lib/server/db/measure';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import * as providerRepo from '../src/lib/server/db/provider';
+import * as serviceRepo from '../src/lib/server/db/service';
+import * as surveyRepo from '../src/lib/server/db/survey';
+import * as tally from '../src/lib/server/db/tally';
+import { councilFigures } from '../src/lib/server/reports/figures';
+import { quarter, quartersEnding, type Period } from '../src/lib/server/reports/periods';
+import { generateResponses } from '../src/lib/server/reports/synthetic';
+import { loadSurveyCatalogue } from '../src/lib/server/surveys/load';
+import { scratchSchema } from '../tests/helpers/postgres';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) {
+	console.error(
+		'Set BENCH_DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test'
+	);
+	process.exit(2);
+}
+const scales = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = 20;
+
+const LAST_QUARTER = quartersEnding('2026-09-30', 8);
+const MODES = ['alone', 'helped', 'proxy', tally.NOT_ASKED];
+const SOURCES = ['annual_review', 'end_of_care_package', 'satisfaction_survey', 'family_review'];
+
+async function seed(db: DB): Promise<string[]> {
+	await migrateToLatest(db);
+	await measureRepo.syncCatalogue(db, measures);
+	for (const s of loadSurveyCatalogue('surveys').surveys) await surveyRepo.registerVersion(db, s);
+	const councils = [];
+	for (const c of ['north', 'south', 'west'])
+		councils.push(await councilRepo.insert(db, { code: c, name: `${c} council` }));
+	for (let p = 0; p < 40; p++) {
+		const council = councils[p % 3]!;
+		const provider = await providerRepo.insert(db, {
+			name: `Provider ${p}`,
+			regulator_reference: null
+		});
+		await providerRepo.commission(db, council.id, provider.id, '2024-04-01');
+		for (let s = 0; s < 2; s++)
+			await serviceRepo.insert(db, {
+				provider_id: provider.id,
+				council_id: council.id,
+				name: `Provider ${p} service ${s}`,
+				kind: p % 4 === 3 ? 'childrens_home' : 'short_break'
+			});
+	}
+	return councils.map((c) => c.id);
+}
+
+/** The app's own path: every measure × provider × quarter, suppressed, per financial year. */
+async function dashboard(db: DB, councilId: string, quarters: Period[]) {
+	const figures = await councilFigures(db, {
+		councilId,
+		period: quarters[0]!,
+		through: quarters[quarters.length - 1],
+		modes: MODES,
+		sources: SOURCES,
+		breakdown: 'none',
+		threshold: 5
+	});
+	return figures.all().filter((c) => c.period === 'quarter' && c.entity === 'provider');
+}
+
+/** The naive way: every answer of the council's completed responses into JavaScript, counted there. */
+async function naive(db: DB, councilId: string, quarters: Period[]) {
+	const counts = new Map<string, { positive: number; negative: number; not_counted: number }>();
+	let after = '00000000-0000-0000-0000-000000000000';
+	for (;;) {
+		const rows = await db
+			.selectFrom('response')
+			.innerJoin('service', 'service.id', 'response.service_id')
+			.innerJoin('answer', 'answer.response_id', 'response.id')
+			.select([
+				'response.id',
+				'service.provider_id',
+				'response.completed_at',
+				'answer.measure_id',
+				'answer.classification'
+			])
+			.where('service.council_id', '=', councilId)
+			.where('response.completed_at', '>=', new Date(quarters[0]!.start))
+			.where('response.completed_at', 'is not', null)
+			.where('response.id', '>', after)
+			.orderBy('response.id')
+			.limit(100_000)
+			.execute();
+		if (rows.length === 0) break;
+		// Finish the last response in the next page, so none is split.
+		const last = rows[rows.length - 1]!.id;
+		const whole = rows.length === 100_000 ? rows.filter((r) => r.id !== last) : rows;
+		if (whole.length === 0) throw new Error('a page holds one response');
+		for (const r of whole) {
+			if (!r.measure_id || !r.classification) continue;
+			const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+				r.completed_at!
+			);
+			const key = `${r.measure_id}|${r.provider_id}|${quarter(day).start}`;
+			const c = counts.get(key) ?? { positive: 0, negative: 0, not_counted: 0 };
+			c[r.classification]++;
+			counts.set(key, c);
+		}
+		after = whole[whole.length - 1]!.id;
+		if (rows.length < 100_000) break;
+	}
+	return counts;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+console.log(
+	'| responses | answers | generate s | tally rebuild s | dashboard median ms | dashboard p95 ms | naive ms | naive ÷ dashboard | figures agree |'
+);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const n of scales) {
+	const scratch = await scratchSchema(url);
+	const { db, close } = await connect({ url: scratch.url });
+	try {
+		const councils = await seed(db);
+		let t = performance.now();
+		const made = await generateResponses(db, {
+			responses: n,
+			from: LAST_QUARTER[0]!.start,
+			to: '2026-10-01',
+			seed: 42
+		});
+		const generate = (performance.now() - t) / 1000;
+		t = performance.now();
+		await tally.rebuild(db);
+		const rebuild = (performance.now() - t) / 1000;
+		await sql`analyze`.execute(db);
+
+		const council = councils[0]!;
+		const times: number[] = [];
+		let cells = await dashboard(db, council, LAST_QUARTER);
+		for (let i = 0; i < RUNS; i++) {
+			t = performance.now();
+			cells = await dashboard(db, council, LAST_QUARTER);
+			times.push(performance.now() - t);
+		}
+		const naiveRuns = n >= 1_000_000 ? 1 : 3;
+		const naiveTimes: number[] = [];
+		let counted = new Map<string, { positive: number; negative: number; not_counted: number }>();
+		for (let i = 0; i < naiveRuns; i++) {
+			t = performance.now();
+			counted = await naive(db, council, LAST_QUARTER);
+			naiveTimes.push(performance.now() - t);
+		}
+		// Both ways must agree on every answered figure (the naive way cannot see unanswered).
+		let agree = true;
+		for (const c of cells) {
+			if (c.measure_id.split('.').length === 2 && c.measure_id.startsWith('dorset.')) continue;
+			const k = counted.get(`${c.measure_id}|${c.provider_id}|${c.period_start}`);
+			if ((k?.positive ?? 0) !== c.positive || (k?.negative ?? 0) !== c.negative) agree = false;
+		}
+		const d = median(times);
+		const nv = median(naiveTimes);
+		console.log(
+			`| ${n.toLocaleString('en-GB')} | ${made.answers.toLocaleString('en-GB')} | ${generate.toFixed(1)} | ${rebuild.toFixed(1)} | ${d.toFixed(1)} | ${p95(times).toFixed(1)} | ${nv.toFixed(0)} | ${(nv / d).toFixed(0)}× | ${agree ? 'yes' : 'NO'} |`
+		);
+	} finally {
+		await close();
+		if (process.env.BENCH_KEEP) console.log(`kept: ${scratch.url}`);
+		else await scratch.drop();
+	}
+}
