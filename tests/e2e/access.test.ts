@@ -27,7 +27,14 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 	let drop = async () => {};
 	const clients = {} as Record<Who, Client>;
 	const ids = {} as Record<
-		'childA' | 'alertA' | 'invitationA' | 'serviceA' | 'staffB' | 'staffA2' | 'childB',
+		| 'childA'
+		| 'alertA'
+		| 'invitationA'
+		| 'serviceA'
+		| 'staffB'
+		| 'staffA2'
+		| 'childB'
+		| 'dorsetProvider',
 		string
 	>;
 
@@ -38,6 +45,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
 			const riverside = providers.find((p) => p.name === 'Riverside Short Breaks')!.id;
 			const pennine = providers.find((p) => p.name === 'Pennine Play Clubs')!.id;
+			ids.dorsetProvider = providers.find((p) => p.name === 'Harbour View Homes')!.id;
 			const hash = await hashPassword(DEMO_PASSWORD);
 			const extra = [
 				['staff2@example.org', 'Second Riverside', 'provider_staff', riverside],
@@ -268,6 +276,62 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'dashboard',
+			() => '/staff/dashboard?breakdown=age_band',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'dashboard trend',
+			() => '/staff/dashboard/trend?measure=safe.feel_safe',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'dashboard export',
+			() => '/staff/dashboard/export?page=compare&format=csv',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'targets',
+			() => '/staff/dashboard/targets',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
 			'audit log',
 			() => '/staff/audit',
 			{
@@ -314,6 +378,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		expect(users).not.toContain('pennine');
 		// A commissioner's view has counts, never a child.
 		expect((await clients.comm.get('/staff')).html).not.toContain('Zephyrine');
+		// The dashboard: a provider sees only their own services, whatever the URL asks for.
+		const theirs = await clients.mgrB.get(
+			`/staff/dashboard?breakdown=service&provider=${ids.dorsetProvider}&service=${ids.serviceA}`
+		);
+		expect(theirs.html).toContain('Pennine Saturday Club');
+		expect(theirs.html).not.toContain('Riverside');
+		expect(theirs.html).toContain('Choose a service from the list');
+		const csv = (await clients.mgrB.get('/staff/dashboard/export?page=main&format=csv')).html;
+		expect(csv).toContain('Pennine Play Clubs');
+		expect(csv).not.toContain('Riverside');
+		// A commissioner cannot reach another council's provider.
+		const other = await clients.comm.get(`/staff/dashboard?provider=${ids.dorsetProvider}`);
+		expect(other.html).toContain('Choose a provider from the list');
+		expect(other.html).not.toContain('Harbour View');
 	});
 
 	// Refused changes: each must be refused with the status shown and change nothing.
@@ -475,6 +553,32 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			403
 		],
 		[
+			'set targets as a provider manager',
+			'mgrA',
+			() => [
+				'/staff/dashboard/targets',
+				[
+					['provider', ''],
+					['green-safe.feel_safe', '90'],
+					['amber-safe.feel_safe', '80']
+				]
+			],
+			403
+		],
+		[
+			'set targets for another council’s provider',
+			'comm',
+			(i) => [
+				'/staff/dashboard/targets',
+				[
+					['provider', i.dorsetProvider],
+					['green-safe.feel_safe', '90'],
+					['amber-safe.feel_safe', '80']
+				]
+			],
+			404
+		],
+		[
 			'add a child signed out',
 			'anon',
 			() => [
@@ -516,6 +620,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				await db.selectFrom('invitation').select('id').where('child_id', '=', ids.childA).execute()
 			).toHaveLength(1);
 			expect(await db.selectFrom('password_reset').selectAll().execute()).toEqual([]);
+			expect(await db.selectFrom('measure_target').selectAll().execute()).toEqual([]);
 			const service = await db
 				.selectFrom('service')
 				.selectAll()
@@ -535,7 +640,10 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			expect(
 				await db.selectFrom('child').select('id').where('reference', 'in', ['X1', 'X2']).execute()
 			).toEqual([]);
-			expect(await db.selectFrom('response').select('id').execute()).toHaveLength(1);
+			// Only the one response above has a child (the demo's made-up responses have none).
+			expect(
+				await db.selectFrom('response').select('id').where('child_id', 'is not', null).execute()
+			).toHaveLength(1);
 		});
 	});
 });

@@ -96,14 +96,12 @@ function equations(
 	const yearOf = new Map<string, string>();
 	cells.forEach((c, i) => {
 		const key = keys[i]!;
-		const [m, p, s, period, start, value] = key.split('|') as [
-			string,
-			string,
-			string,
-			string,
-			string,
-			string
-		];
+		const m = c.measure_id;
+		const p = c.provider_id ?? '*';
+		const s = c.service_id ?? '*';
+		const period = c.period;
+		const start = c.period_start;
+		const value = c.value ?? '*';
 		// Organisation: a service is part of its provider, a provider part of the council.
 		if (c.entity === 'service') part([m, p, '*', period, start, value].join('|'), key);
 		if (c.entity === 'provider') part([m, '*', '*', period, start, value].join('|'), key);
