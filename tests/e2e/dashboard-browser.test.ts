@@ -135,6 +135,31 @@ describe.skipIf(!browserAvailable)('commissioner dashboard in Chromium', () => {
 		expect(String(xlsxSafe[col('percent')])).toBe(pageValue(percent!));
 		if (percent !== 'c') expect(typeof xlsxSafe[col('denominator')]).toBe('number');
 
+		// Targets: a wrong pair is refused with the GOV.UK error summary, a right one gives a status.
+		await page.goto(`${server.url}/staff/dashboard/targets`);
+		await page.locator('[name="green-safe.feel_safe"]').fill('60');
+		await page.locator('[name="amber-safe.feel_safe"]').fill('75');
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Save targets' }).click()
+		]);
+		expect(await page.locator('.error-summary').textContent()).toContain(
+			'must be at or below its green target'
+		);
+		await checkPage(page, 'targets-error');
+		await page.locator('[name="green-safe.feel_safe"]').fill('99.5');
+		await page.locator('[name="amber-safe.feel_safe"]').fill('50');
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Save targets' }).click()
+		]);
+		expect(await page.getByRole('status').textContent()).toContain('Targets saved');
+		await page.goto(`${server.url}/staff/dashboard${url.search}`);
+		const status = (await safeRow.locator('td').allTextContents()).map((t) => t.trim());
+		expect(status).toContain('99.5%');
+		// The demo figures sit between 50% and 99.5%: amber, in words.
+		expect(status).toContain(percent === 'c' ? '–' : 'Amber');
+
 		// The other views pass axe too, and nothing scrolls sideways at 320 px.
 		for (const [path, name] of [
 			['/staff/dashboard/compare', 'compare'],

@@ -670,7 +670,7 @@ export async function trendView(
 	const last = values[values.length - 1];
 	const summary =
 		first && last && first !== last
-			? `${shortLabel(measure)} for ${whoFor(context)}: ${first.v}% in ${first.p.period.label}, ${last.v}% in ${last.p.period.label}.`
+			? `For ${whoFor(context)}, this measure went from ${first.v}% in ${first.p.period.label} to ${last.v}% in ${last.p.period.label}.`
 			: `Not enough figures for ${whoFor(context)} to show a trend over these quarters.`;
 	return { measure, points, context, summary };
 }
