@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable)('commissioner dashboard in Chromium', () => {
 
 	beforeAll(async () => {
 		mkdirSync(shots, { recursive: true });
-		server = await startServer({ DATA_DIR: tempDir('voices-data-') });
+		server = await startServer({ DATA_DIR: tempDir('voices-data-'), DEMO_RESPONSES: '3000' });
 		browser = await launch();
 	});
 	afterAll(async () => {

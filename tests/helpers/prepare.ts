@@ -9,7 +9,9 @@ export async function prepare<T>(
 	env: Record<string, string>,
 	work: (app: App) => Promise<T>
 ): Promise<T> {
-	const app = await startApp(readConfig({ ...process.env, DATABASE_URL: '', ...env }));
+	const app = await startApp(
+		readConfig({ ...process.env, DATABASE_URL: '', DEMO_RESPONSES: '0', ...env })
+	);
 	try {
 		return await work(app);
 	} finally {

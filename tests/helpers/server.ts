@@ -44,6 +44,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
+			// Tests count answers exactly: no made-up demo responses unless a test asks for them.
+			DEMO_RESPONSES: '0',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -36,7 +36,7 @@ async function boot(config: Config): Promise<App> {
 		for (const s of catalogue.surveys)
 			versionIds.set(s.id, await survey.registerVersion(connection.db, s));
 		if (config.demoData) {
-			await seedDemoData(connection.db);
+			await seedDemoData(connection.db, config.demoResponses);
 			await seedDemoAccounts(connection.db);
 		}
 		return { config, connection, catalogue, versionIds };

@@ -11,6 +11,8 @@ export interface Config {
 	origin: string;
 	/** Dashboard cells with fewer answers than this are shown as `c` (README: small numbers). */
 	suppressionThreshold: number;
+	/** Made-up completed responses added with the demo data (DEMO_RESPONSES). */
+	demoResponses: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,10 +25,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		symbolsDir: env.SYMBOLS_DIR ? resolve(env.SYMBOLS_DIR) : undefined,
 		demoData: (env.DEMO_DATA ?? 'on') !== 'off',
 		origin: env.ORIGIN ?? `http://localhost:${port}`,
-		suppressionThreshold: thresholdFrom(env.SUPPRESSION_THRESHOLD)
+		suppressionThreshold: thresholdFrom(env.SUPPRESSION_THRESHOLD),
+		demoResponses: demoResponsesFrom(env.DEMO_RESPONSES)
 	};
 }
 
 export function pgliteDir(config: Config): string {
 	return join(config.dataDir, 'pglite');
+}
+
+function demoResponsesFrom(value: string | undefined): number {
+	if (value === undefined || value === '') return 3000;
+	if (!/^\d{1,7}$/.test(value))
+		throw new Error(`DEMO_RESPONSES must be a whole number of responses; got "${value}"`);
+	return Number(value);
 }

@@ -11,7 +11,7 @@ import { generateResponses } from './reports/synthetic';
  * Demo organisations for a first run: two councils, the providers they commission and their
  * services. Only added to an empty database, so real data is never touched.
  */
-export async function seedDemoData(db: DB): Promise<boolean> {
+export async function seedDemoData(db: DB, responses = 0): Promise<boolean> {
 	if ((await council.list(db)).length > 0) return false;
 	await db.transaction().execute(async (trx) => {
 		const lancashire = await council.insert(trx, {
@@ -83,7 +83,7 @@ export async function seedDemoData(db: DB): Promise<boolean> {
 			isOpen: true
 		});
 	});
-	await seedDemoResponses(db);
+	await seedDemoResponses(db, responses);
 	return true;
 }
 
@@ -91,9 +91,8 @@ export async function seedDemoData(db: DB): Promise<boolean> {
  * Made-up completed responses over the last two financial years and this one, so the dashboard
  * has figures to show on a first run (DEMO_RESPONSES, default 3000; 0 for none). Repeatable.
  */
-async function seedDemoResponses(db: DB, today = new Date()): Promise<void> {
-	const count = Number(process.env.DEMO_RESPONSES ?? 3000);
-	if (!Number.isInteger(count) || count <= 0) return;
+async function seedDemoResponses(db: DB, count: number, today = new Date()): Promise<void> {
+	if (count <= 0) return;
 	const iso = today.toISOString().slice(0, 10);
 	const from = financialYear(quartersEnding(iso, 9)[0]!.start).start;
 	await generateResponses(db, { responses: count, from, to: iso, seed: 7 });
