@@ -425,6 +425,7 @@ function valuesOf(
 			label: m.slice(0, 7),
 			at: { ...entity, period: 'month', period_start: m, value: null }
 		}));
+	// Values left out by the filters (say, answers given by an adult) are not listed.
 	const order = [...MODES, NOT_ASKED, ...Object.keys(SOURCES), ...AGE_BANDS] as string[];
 	const values = figures
 		.all()
@@ -436,7 +437,7 @@ function valuesOf(
 				f.service_id === entity.service_id &&
 				f.period === at.period &&
 				f.period_start === at.period_start &&
-				f.positive + f.negative + f.not_counted + f.excluded > 0
+				f.positive + f.negative + f.not_counted > 0
 		)
 		.map((f) => f.value!);
 	return [...new Set(values)]
