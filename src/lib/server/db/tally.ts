@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { NOT_ASKED, NOT_RECORDED } from '../../breakdowns';
 import type { DB } from './connect';
 
 /**
@@ -17,9 +18,7 @@ import type { DB } from './connect';
 /** Breakdowns kept in measure_tally_by, with the value stored when the response has none. */
 export const TALLY_DIMENSIONS = ['age_band', 'send_need', 'variant', 'language'] as const;
 export type TallyDimension = (typeof TALLY_DIMENSIONS)[number];
-export const NOT_RECORDED = 'not_recorded';
-/** Carer and staff forms do not ask who helped. */
-export const NOT_ASKED = 'not_asked';
+export { NOT_ASKED, NOT_RECORDED };
 
 /** One row per (completed response, measure) with its classification, headlines included. */
 function facts(where: RawBuilder<unknown>) {

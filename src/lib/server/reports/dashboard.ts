@@ -4,6 +4,7 @@ import { SOURCES } from '../../needs';
 import type { StaffUser } from '../auth/sessions';
 import { measures as catalogue, type MeasureDefinition } from '../catalogue/measures';
 import type { DB } from '../db/connect';
+import * as councilRepo from '../db/council';
 import { councilsOfProvider, servicesOfCouncil, type PeriodLevel } from '../db/dashboard';
 import { NOT_ASKED } from '../db/tally';
 import * as targetRepo from '../db/target';
@@ -14,7 +15,7 @@ import {
 	type Figure,
 	type Figures
 } from './figures';
-import { BREAKDOWN_LABELS, MODE_LABELS, valueLabel } from './labels';
+import { BREAKDOWN_LABELS, valueLabel } from '../../breakdowns';
 import {
 	monthsEnding,
 	monthsOf,
@@ -106,9 +107,8 @@ export interface Scope {
 export async function scopeFor(db: DB, user: StaffUser, council?: string | null): Promise<Scope> {
 	let councils: { id: string; name: string }[];
 	if (user.role === 'commissioner' && user.councilId) {
-		const rows = await servicesOfCouncil(db, user.councilId);
-		const name = rows[0]?.council_name ?? '';
-		councils = [{ id: user.councilId, name }];
+		// The name comes with the services below.
+		councils = [{ id: user.councilId, name: '' }];
 	} else if (
 		(user.role === 'provider_manager' || user.role === 'provider_staff') &&
 		user.providerId
@@ -136,7 +136,10 @@ export async function scopeFor(db: DB, user: StaffUser, council?: string | null)
 	);
 	return {
 		councilId: chosen.id,
-		councilName: services[0]?.council_name ?? chosen.name,
+		councilName:
+			services[0]?.council_name ||
+			chosen.name ||
+			((await councilRepo.find(db, chosen.id))?.name ?? ''),
 		councils,
 		providers,
 		services: services.map((s) => ({ id: s.id, name: s.name, provider_id: s.provider_id })),
@@ -711,5 +714,3 @@ export function exportRow(
 		suppressed: s.suppressed
 	};
 }
-
-export { MODE_LABELS, BREAKDOWN_LABELS, SOURCES };

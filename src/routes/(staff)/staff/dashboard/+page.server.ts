@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { mainView, VIEWS } from '$lib/server/reports/dashboard';
-import { BREAKDOWN_LABELS } from '$lib/server/reports/labels';
+import { BREAKDOWN_LABELS } from '$lib/breakdowns';
 import { filterData, openDashboard } from '$lib/server/reports/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { record } from '$lib/server/audit';
-import { exportRows } from '$lib/server/reports/exports';
+import { exportRows } from '$lib/server/reports/export-rows';
 import { toCsv, toXlsx } from '$lib/server/reports/export';
 import { openDashboard } from '$lib/server/reports/page';
 

@@ -1,5 +1,11 @@
-import { SEND_NEEDS, SOURCES } from '../../needs';
-import { NOT_ASKED, NOT_RECORDED } from '../db/tally';
+import { SEND_NEEDS, SOURCES } from './needs';
+
+/** The dashboard's breakdowns and the words for their values, for the server and the pages. */
+
+/** Stored in the tallies when a response has no value for a breakdown. */
+export const NOT_RECORDED = 'not_recorded';
+/** Carer and staff forms do not ask who helped. */
+export const NOT_ASKED = 'not_asked';
 
 /** Words for breakdown values, as commissioners read them. */
 export const MODE_LABELS: Record<string, string> = {
