@@ -75,6 +75,8 @@ async function dashboard(db: DB, councilId: string, quarters: Period[]) {
 	return figures.all().filter((c) => c.period === 'quarter' && c.entity === 'provider');
 }
 
+const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** The naive way: every answer of the council's completed responses into JavaScript, counted there. */
 async function naive(db: DB, councilId: string, quarters: Period[]) {
 	const counts = new Map<string, { positive: number; negative: number; not_counted: number }>();
@@ -105,9 +107,7 @@ async function naive(db: DB, councilId: string, quarters: Period[]) {
 		if (whole.length === 0) throw new Error('a page holds one response');
 		for (const r of whole) {
 			if (!r.measure_id || !r.classification) continue;
-			const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-				r.completed_at!
-			);
+			const day = ukDay.format(r.completed_at!);
 			const key = `${r.measure_id}|${r.provider_id}|${quarter(day).start}`;
 			const c = counts.get(key) ?? { positive: 0, negative: 0, not_counted: 0 };
 			c[r.classification]++;

@@ -51,6 +51,8 @@ export interface TallyCell {
 	percent: number | null;
 	ci_low: number | null;
 	ci_high: number | null;
+	/** Hidden by small-number suppression: false as read, set by src/lib/server/reports/figures.ts. */
+	suppressed: boolean;
 }
 
 const ENTITY_COLUMNS: Record<EntityLevel, string[]> = {
@@ -124,7 +126,11 @@ export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 		? sql`true`
 		: sql`${inList('completion_mode', q.modes)} and ${inList('source', q.sources)}`;
 	const query = sql<Record<string, unknown>>`
-		select measure_id, provider_id, service_id, y, q, m, v, pos, neg, nc, excluded,
+		select measure_id, provider_id, service_id,
+			coalesce(m::date, q::date, y::date) as period_start,
+			case when m is not null then 'month' when q is not null then 'quarter'
+				when y is not null then 'year' else 'range' end as period,
+			${value ? sql`v,` : sql``} pos, neg, nc, ${unfiltered ? sql`` : sql`excluded,`}
 			round(1000.0::float8 * pos / nullif(pos + neg, 0)) / 10 as percent,
 			round(1000 * ${wilsonLow(sql`pos`, sql`pos + neg`)}) / 10 as ci_low,
 			round(1000 * ${wilsonHigh(sql`pos`, sql`pos + neg`)}) / 10 as ci_high
@@ -159,16 +165,17 @@ export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 		entity: r.service_id !== null ? 'service' : r.provider_id !== null ? 'provider' : 'council',
 		provider_id: (r.provider_id as string | null) ?? null,
 		service_id: (r.service_id as string | null) ?? null,
-		period: r.m !== null ? 'month' : r.q !== null ? 'quarter' : r.y !== null ? 'year' : 'range',
-		period_start: String(r.m ?? r.q ?? r.y ?? q.from),
+		period: r.period as PeriodLevel,
+		period_start: String(r.period_start ?? q.from),
 		value: value ? String(r.v) : null,
 		positive: toCount(r.pos as number),
 		negative: toCount(r.neg as number),
 		not_counted: toCount(r.nc as number),
-		excluded: toCount(r.excluded as number),
+		excluded: unfiltered ? 0 : toCount(r.excluded as number),
 		percent: num(r.percent),
 		ci_low: num(r.ci_low),
-		ci_high: num(r.ci_high)
+		ci_high: num(r.ci_high),
+		suppressed: false
 	}));
 }
 

@@ -33,9 +33,7 @@ export interface FigureRequest {
 	measureIds?: readonly string[];
 }
 
-export interface Figure extends TallyCell {
-	suppressed: boolean;
-}
+export type Figure = TallyCell;
 
 export interface Figures {
 	get(f: FigureKey): Figure | undefined;
@@ -94,6 +92,7 @@ function equations(
 		else groups.set(total, [key]);
 	};
 	const yearOf = new Map<string, string>();
+	const inRange = levels.includes('range');
 	cells.forEach((c, i) => {
 		const key = keys[i]!;
 		const m = c.measure_id;
@@ -102,23 +101,22 @@ function equations(
 		const period = c.period;
 		const start = c.period_start;
 		const value = c.value ?? '*';
+		// The same layout as keyOf(), built directly: this runs for every cell of the dashboard.
 		// Organisation: a service is part of its provider, a provider part of the council.
-		if (c.entity === 'service') part([m, p, '*', period, start, value].join('|'), key);
-		if (c.entity === 'provider') part([m, '*', '*', period, start, value].join('|'), key);
+		if (c.entity === 'service') part(`${m}|${p}|*|${period}|${start}|${value}`, key);
+		if (c.entity === 'provider') part(`${m}|*|*|${period}|${start}|${value}`, key);
 		// Period: a month is part of its quarter (or the range), a quarter part of its year.
 		if (c.period === 'month') {
-			const parent = levels.includes('range')
-				? ['range', rangeStart]
-				: ['quarter', quarterStart(start)];
-			part([m, p, s, ...parent, value].join('|'), key);
+			const parent = inRange ? `range|${rangeStart}` : `quarter|${quarterStart(start)}`;
+			part(`${m}|${p}|${s}|${parent}|${value}`, key);
 		}
 		if (c.period === 'quarter') {
 			let fy = yearOf.get(start);
 			if (!fy) yearOf.set(start, (fy = financialYear(start).start));
-			part([m, p, s, 'year', fy, value].join('|'), key);
+			part(`${m}|${p}|${s}|year|${fy}|${value}`, key);
 		}
 		// Breakdown: the values of one breakdown are parts of the figure without it.
-		if (c.value !== null) part([m, p, s, period, start, '*'].join('|'), key);
+		if (c.value !== null) part(`${m}|${p}|${s}|${period}|${start}|*`, key);
 	});
 	return [...groups].map(([total, parts]) => ({ total, parts }));
 }
@@ -187,6 +185,11 @@ export async function allCouncilsFigures(
 		[],
 		r.threshold
 	);
-	const byKey = new Map(cells.map((c) => [keyOf(c), { ...c, suppressed: hidden.has(keyOf(c)) }]));
+	const byKey = new Map<string, Figure>();
+	for (const c of cells) {
+		const key = keyOf(c);
+		c.suppressed = hidden.has(key);
+		byKey.set(key, c);
+	}
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
 }
