@@ -3,8 +3,8 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
 // The commissioners' dashboard. Completed responses are tallied per service, month, measure, way
 // of answering and source (measure_tally); once more per value of each other breakdown
-// (measure_tally_by); and per service, month and measure alone (measure_tally_all), so the full
-// dashboard sums a few thousand rows instead of every answer.
+// (measure_tally_by); and both without way of answering and source (measure_tally_all,
+// measure_tally_by_all), so an unfiltered dashboard sums a few thousand rows, not every answer.
 // Tallies only ever grow: a completed response is never changed and a measure's answer is never
 // deleted (retention keeps them). Targets carry red/amber/green thresholds per measure, for a
 // whole council or one provider.
@@ -79,6 +79,32 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['council_id', 'dimension', 'month'])
 		.execute();
 
+	// And that without the way of answering and the source: what an unfiltered breakdown reads.
+	await counts(
+		db.schema
+			.createTable('measure_tally_by_all')
+			.addColumn('council_id', 'uuid', (c) => c.notNull().references('council.id'))
+			.addColumn('provider_id', 'uuid', (c) => c.notNull().references('provider.id'))
+			.addColumn('service_id', 'uuid', (c) => c.notNull().references('service.id'))
+			.addColumn('month', 'date', (c) => c.notNull())
+			.addColumn('measure_id', 'text', (c) => c.notNull())
+			.addColumn('dimension', 'text', (c) => c.notNull())
+			.addColumn('value', 'text', (c) => c.notNull())
+	)
+		.addPrimaryKeyConstraint('measure_tally_by_all_pk', [
+			'dimension',
+			'service_id',
+			'month',
+			'measure_id',
+			'value'
+		])
+		.execute();
+	await db.schema
+		.createIndex('measure_tally_by_all_council_idx')
+		.on('measure_tally_by_all')
+		.columns(['council_id', 'dimension', 'month'])
+		.execute();
+
 	await db.schema
 		.createTable('measure_target')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -101,6 +127,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('measure_target').execute();
+	await db.schema.dropTable('measure_tally_by_all').execute();
 	await db.schema.dropTable('measure_tally_by').execute();
 	await db.schema.dropTable('measure_tally_all').execute();
 	await db.schema.dropTable('measure_tally').execute();

@@ -309,6 +309,25 @@ describe.each(databaseKinds)('dashboard figures on %s', (kind) => {
 		});
 		expect(cells).toHaveLength(1);
 		expect(cells[0]).toMatchObject({ value: '8-11', positive: 1, negative: 0 });
+		// Unfiltered, it reads the smaller tally; filtered, the full one: the same figures.
+		const wider = await query({
+			from: '2025-04-01',
+			to: '2026-06-01',
+			breakdown: { table: 'tally_by', dimension: 'age_band' },
+			entityLevels: ['council', 'service'],
+			periodLevels: ['year', 'quarter']
+		});
+		const filtered = await query({
+			from: '2025-04-01',
+			to: '2026-06-01',
+			modes: ['alone', 'helped', 'proxy'], // every mode these child surveys record
+			breakdown: { table: 'tally_by', dimension: 'age_band' },
+			entityLevels: ['council', 'service'],
+			periodLevels: ['year', 'quarter']
+		});
+		const sorted = (cells: typeof wider) => cells.map((c) => JSON.stringify(c)).sort();
+		expect(wider.length).toBeGreaterThan(10);
+		expect(sorted(filtered)).toEqual(sorted(wider));
 	});
 
 	it('rebuilds exactly the tallies that were kept as responses completed', async () => {
@@ -322,6 +341,16 @@ describe.each(databaseKinds)('dashboard figures on %s', (kind) => {
 				.selectFrom('measure_tally_by')
 				.selectAll()
 				.orderBy(sql`dimension, service_id, month, measure_id, completion_mode, source, value`)
+				.execute(),
+			all: await db
+				.selectFrom('measure_tally_all')
+				.selectAll()
+				.orderBy(sql`service_id, month, measure_id`)
+				.execute(),
+			byAll: await db
+				.selectFrom('measure_tally_by_all')
+				.selectAll()
+				.orderBy(sql`dimension, service_id, month, measure_id, value`)
 				.execute()
 		});
 		const kept = await snapshot();

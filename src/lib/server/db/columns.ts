@@ -159,6 +159,18 @@ export const tableColumns = {
 		'dimension',
 		'value'
 	],
+	measure_tally_by_all: [
+		'council_id',
+		'provider_id',
+		'service_id',
+		'month',
+		'measure_id',
+		'positive',
+		'negative',
+		'not_counted',
+		'dimension',
+		'value'
+	],
 	measure_target: [
 		'id',
 		'council_id',

@@ -84,16 +84,20 @@ const EVERY_SOURCE = [
 
 export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 	const by = q.breakdown;
-	// Without filters or a breakdown, the smaller tally without ways of answering or sources will do.
+	// When no filter leaves anything out, the smaller tallies without ways of answering or sources
+	// will do (unless the breakdown is by one of those).
 	const unfiltered =
-		!by &&
+		by?.table !== 'tally' &&
 		EVERY_MODE.every((m) => q.modes.includes(m)) &&
 		EVERY_SOURCE.every((s) => q.sources.includes(s));
-	const table = unfiltered
-		? sql`measure_tally_all`
-		: by?.table === 'tally_by'
-			? sql`measure_tally_by`
-			: sql`measure_tally`;
+	const table =
+		by?.table === 'tally_by'
+			? unfiltered
+				? sql`measure_tally_by_all`
+				: sql`measure_tally_by`
+			: unfiltered
+				? sql`measure_tally_all`
+				: sql`measure_tally`;
 	const value: RawBuilder<unknown> | null = !by
 		? null
 		: by.table === 'tally_by'

@@ -236,6 +236,11 @@ export interface MeasureTallyTable {
 
 export type MeasureTallyAllTable = Omit<MeasureTallyTable, 'completion_mode' | 'source'>;
 
+export interface MeasureTallyByAllTable extends MeasureTallyAllTable {
+	dimension: string;
+	value: string;
+}
+
 export interface MeasureTallyByTable extends MeasureTallyTable {
 	dimension: string;
 	value: string;
@@ -274,6 +279,7 @@ export interface Database {
 	measure_tally: MeasureTallyTable;
 	measure_tally_all: MeasureTallyAllTable;
 	measure_tally_by: MeasureTallyByTable;
+	measure_tally_by_all: MeasureTallyByAllTable;
 	measure_target: MeasureTargetTable;
 }
 

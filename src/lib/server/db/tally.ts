@@ -7,7 +7,8 @@ import type { DB } from './connect';
  * asks about — positive, negative, or not counted ("I don't know", "I'd rather not say" and
  * unanswered) — added to measure_tally (per service, month, way of answering and source) and to
  * measure_tally_by (once more per age band, SEND need, survey variant and language), and to
- * measure_tally_all (per service, month and measure only: the unfiltered dashboard reads this).
+ * measure_tally_all and measure_tally_by_all (the same without way of answering and source: what
+ * the dashboard reads when no filter leaves anything out).
  *
  * Each Dorset outcome also gets a headline, `dorset.<outcome>`: per response, negative if any of
  * the outcome's outputs was answered negatively, else positive if any was answered positively,
@@ -105,6 +106,17 @@ async function add(db: DB, where: RawBuilder<unknown>): Promise<void> {
 		order by d.dimension, service_id, month, measure_id, completion_mode, source, d.value
 		on conflict (dimension, service_id, month, measure_id, completion_mode, source, value)
 		do update set ${addCounts}`.execute(db);
+	await sql`
+		insert into measure_tally_by_all as t (dimension, council_id, provider_id, service_id, month,
+			measure_id, value, positive, negative, not_counted)
+		select d.dimension, council_id, provider_id, service_id, month, measure_id, d.value,
+			${counted}
+		from (${facts(where)}) x
+		cross join lateral (values ${dimensions}) as d(dimension, value)
+		group by d.dimension, council_id, provider_id, service_id, month, measure_id, d.value
+		order by d.dimension, service_id, month, measure_id, d.value
+		on conflict (dimension, service_id, month, measure_id, value)
+		do update set ${addCounts}`.execute(db);
 }
 
 /** Adds one just-completed response; call in the transaction that completes it. */
@@ -118,11 +130,12 @@ export function addResponse(db: DB, responseId: string): Promise<void> {
  */
 export function rebuild(db: DB): Promise<void> {
 	return db.transaction().execute(async (trx) => {
-		await sql`lock table measure_tally, measure_tally_all, measure_tally_by in exclusive mode`.execute(
-			trx
-		);
+		await sql`
+			lock table measure_tally, measure_tally_all, measure_tally_by, measure_tally_by_all
+			in exclusive mode`.execute(trx);
 		await trx.deleteFrom('measure_tally').execute();
 		await trx.deleteFrom('measure_tally_all').execute();
+		await trx.deleteFrom('measure_tally_by_all').execute();
 		await trx.deleteFrom('measure_tally_by').execute();
 		await add(trx, sql`true`);
 	});
