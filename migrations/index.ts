@@ -3,6 +3,7 @@ import * as initialSchema from './2026-11-24T12-00_initial-schema';
 import * as responseResumeToken from './2026-11-24T13-00_response-resume-token';
 import * as staffSide from './2026-11-24T15-00_staff-side';
 import * as dashboard from './2026-11-24T17-00_dashboard';
+import * as activityReturns from './2026-11-24T19-00_activity-returns';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
 // is listed here, so a migration cannot be forgotten.
@@ -10,5 +11,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-24T12-00_initial-schema': initialSchema,
 	'2026-11-24T13-00_response-resume-token': responseResumeToken,
 	'2026-11-24T15-00_staff-side': staffSide,
-	'2026-11-24T17-00_dashboard': dashboard
+	'2026-11-24T17-00_dashboard': dashboard,
+	'2026-11-24T19-00_activity-returns': activityReturns
 };

@@ -5,7 +5,13 @@ const LINKS = [
 		label: 'Dashboard',
 		roles: ['commissioner', 'provider_manager', 'provider_staff']
 	},
+	{
+		href: '/staff/returns',
+		label: 'Returns',
+		roles: ['commissioner', 'provider_manager', 'provider_staff']
+	},
 	{ href: '/staff/children', label: 'Children', roles: ['provider_manager', 'provider_staff'] },
+	{ href: '/staff/sessions', label: 'Sessions', roles: ['provider_manager', 'provider_staff'] },
 	{
 		href: '/staff/invitations',
 		label: 'Invitations',

@@ -37,11 +37,11 @@ describe('npm run db:migrate and db:rollback', () => {
 	it('apply and revert the migrations on the embedded database', () => {
 		const env = { DATA_DIR: tempDir('voices-data-') };
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain(
-			'Applied: 2026-11-24T12-00_initial-schema, 2026-11-24T13-00_response-resume-token, 2026-11-24T15-00_staff-side, 2026-11-24T17-00_dashboard'
+			'Applied: 2026-11-24T12-00_initial-schema, 2026-11-24T13-00_response-resume-token, 2026-11-24T15-00_staff-side, 2026-11-24T17-00_dashboard, 2026-11-24T19-00_activity-returns'
 		);
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain('Nothing to do');
 		expect(run(['src/cli/db.ts', 'rollback'], env).stdout).toContain(
-			'Reverted: 2026-11-24T17-00_dashboard'
+			'Reverted: 2026-11-24T19-00_activity-returns'
 		);
 		const wrong = run(['src/cli/db.ts', 'sideways'], env);
 		expect(wrong.status).toBe(2);

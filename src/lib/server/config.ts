@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { thresholdFrom } from './reports/suppress';
+import { returnDueDaysFrom, type ReturnDueDays } from './returns/deadlines';
 
 /** Settings from the environment, read once. README.md lists them. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
 	suppressionThreshold: number;
 	/** Made-up completed responses added with the demo data (DEMO_RESPONSES). */
 	demoResponses: number;
+	/** Working days after a period ends that each kind of provider return is due (RETURN_DUE_DAYS). */
+	returnDueDays: ReturnDueDays;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,7 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		demoData: (env.DEMO_DATA ?? 'on') !== 'off',
 		origin: env.ORIGIN ?? `http://localhost:${port}`,
 		suppressionThreshold: thresholdFrom(env.SUPPRESSION_THRESHOLD),
-		demoResponses: demoResponsesFrom(env.DEMO_RESPONSES)
+		demoResponses: demoResponsesFrom(env.DEMO_RESPONSES),
+		returnDueDays: returnDueDaysFrom(env.RETURN_DUE_DAYS)
 	};
 }
 

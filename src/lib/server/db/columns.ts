@@ -72,7 +72,9 @@ export const tableColumns = {
 		'break_time_hours',
 		'break_time_plus_hours',
 		'overnight_hours',
-		'created_at'
+		'created_at',
+		'end_reason',
+		'end_explanation'
 	],
 	invitation: [
 		'id',
@@ -180,7 +182,44 @@ export const tableColumns = {
 		'amber_from',
 		'updated_by',
 		'updated_at'
-	]
+	],
+	activity_session: [
+		'id',
+		'care_package_id',
+		'service_id',
+		'held_on',
+		'hour_type',
+		'hours',
+		'status',
+		'activity',
+		'recorded_by',
+		'created_at'
+	],
+	provider_return: [
+		'id',
+		'council_id',
+		'provider_id',
+		'kind',
+		'period_key',
+		'status',
+		'created_at',
+		'updated_at'
+	],
+	provider_return_revision: [
+		'return_id',
+		'revision',
+		'entered',
+		'assembled',
+		'created_by',
+		'created_at',
+		'submitted_by',
+		'submitted_at',
+		'decision',
+		'decided_by',
+		'decided_at',
+		'comment'
+	],
+	care_package_report: ['care_package_id', 'response_id', 'created_by', 'created_at']
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Listed = typeof tableColumns;

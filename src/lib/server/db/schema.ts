@@ -150,6 +150,66 @@ export interface CarePackageTable {
 	break_time_plus_hours: Numeric;
 	overnight_hours: Numeric;
 	created_at: Generated<Date>;
+	end_reason: EndReason | null;
+	end_explanation: string | null;
+}
+
+export type EndReason = 'completed' | 'broke_down' | 'other';
+export type HourTypeColumn =
+	| 'personal_care_hours'
+	| 'short_break_daytime_hours'
+	| 'break_time_hours'
+	| 'break_time_plus_hours'
+	| 'overnight_hours';
+export type SessionStatus = 'attended' | 'cancelled_by_provider' | 'cancelled_by_family';
+
+export interface ActivitySessionTable {
+	id: Generated<string>;
+	care_package_id: string;
+	service_id: string;
+	held_on: DateOnly;
+	hour_type: HourTypeColumn;
+	hours: Numeric;
+	status: SessionStatus;
+	activity: string | null;
+	recorded_by: string | null;
+	created_at: Generated<Date>;
+}
+
+export type ReturnKind = 'monthly' | 'quarterly' | 'annual';
+export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface ProviderReturnTable {
+	id: Generated<string>;
+	council_id: string;
+	provider_id: string;
+	kind: ReturnKind;
+	period_key: string;
+	status: ReturnStatus;
+	created_at: Generated<Date>;
+	updated_at: Generated<Date>;
+}
+
+export interface ProviderReturnRevisionTable {
+	return_id: string;
+	revision: number;
+	entered: Json<Record<string, unknown>>;
+	assembled: Json<Record<string, unknown>> | null;
+	created_by: string | null;
+	created_at: Generated<Date>;
+	submitted_by: string | null;
+	submitted_at: Timestamp | null;
+	decision: 'accepted' | 'returned' | null;
+	decided_by: string | null;
+	decided_at: Timestamp | null;
+	comment: string | null;
+}
+
+export interface CarePackageReportTable {
+	care_package_id: string;
+	response_id: string;
+	created_by: string | null;
+	created_at: Generated<Date>;
 }
 
 export interface InvitationTable {
@@ -281,6 +341,10 @@ export interface Database {
 	measure_tally_by: MeasureTallyByTable;
 	measure_tally_by_all: MeasureTallyByAllTable;
 	measure_target: MeasureTargetTable;
+	activity_session: ActivitySessionTable;
+	provider_return: ProviderReturnTable;
+	provider_return_revision: ProviderReturnRevisionTable;
+	care_package_report: CarePackageReportTable;
 }
 
 export type Council = Selectable<CouncilTable>;
@@ -305,3 +369,6 @@ export type CarePackage = Selectable<CarePackageTable>;
 export type NewCarePackage = Insertable<CarePackageTable>;
 export type SafeguardingAlert = Selectable<SafeguardingAlertTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type ActivitySession = Selectable<ActivitySessionTable>;
+export type ProviderReturn = Selectable<ProviderReturnTable>;
+export type ProviderReturnRevision = Selectable<ProviderReturnRevisionTable>;
