@@ -74,8 +74,8 @@ const inList = (column: string, values: readonly string[]) =>
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-const EVERY_MODE = ['alone', 'helped', 'proxy', NOT_ASKED];
-const EVERY_SOURCE = [
+export const EVERY_MODE = ['alone', 'helped', 'proxy', NOT_ASKED];
+export const EVERY_SOURCE = [
 	'annual_review',
 	'end_of_care_package',
 	'satisfaction_survey',
