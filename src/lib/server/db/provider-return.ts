@@ -40,7 +40,7 @@ export function insert(db: DB, k: ReturnKey) {
 			status: 'draft'
 		})
 		.onConflict((c) =>
-			c.constraint('provider_return_once').doUpdateSet({ updated_at: (eb) => eb.ref('updated_at') })
+			c.constraint('provider_return_once').doUpdateSet({ kind: (eb) => eb.ref('excluded.kind') })
 		)
 		.returningAll()
 		.executeTakeFirstOrThrow();

@@ -32,6 +32,7 @@ export async function childrenActivity(db: DB, s: Scope) {
 	const rows = await db
 		.selectFrom('care_package as cp')
 		.innerJoin('service as sv', 'sv.id', 'cp.service_id')
+		.innerJoin('child', 'child.id', 'cp.child_id')
 		.leftJoin('activity_session as a', (j) =>
 			j
 				.onRef('a.care_package_id', '=', 'cp.id')
@@ -72,7 +73,8 @@ export async function childrenActivity(db: DB, s: Scope) {
 		.where('sv.provider_id', '=', s.providerId)
 		.where('cp.starts_on', '<=', s.end)
 		.where((eb) => eb.or([eb('cp.ends_on', 'is', null), eb('cp.ends_on', '>=', s.start)]))
-		.groupBy('cp.child_id')
+		.groupBy(['cp.child_id', 'child.reference'])
+		.orderBy('child.reference')
 		.execute();
 	return rows.map((r) => ({
 		childId: r.child_id,
