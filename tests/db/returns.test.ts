@@ -120,8 +120,6 @@ async function respond(
 	return r.id;
 }
 
-const times = <T>(n: number, v: T) => Array.from({ length: n }, () => v);
-
 describe.each(databaseKinds)('the assembled quarterly provider return on %s', (kind) => {
 	let database: TestDatabase;
 	let db: DB;
