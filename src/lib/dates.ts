@@ -1,0 +1,12 @@
+/** A calendar date (YYYY-MM-DD) as people in the UK write it: 13 Nov 2026. */
+export function ukDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) return iso;
+	return d.toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}
