@@ -34,7 +34,10 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		| 'staffB'
 		| 'staffA2'
 		| 'childB'
-		| 'dorsetProvider',
+		| 'dorsetProvider'
+		| 'riverside'
+		| 'lancashire'
+		| 'dorset',
 		string
 	>;
 
@@ -46,6 +49,10 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			const riverside = providers.find((p) => p.name === 'Riverside Short Breaks')!.id;
 			const pennine = providers.find((p) => p.name === 'Pennine Play Clubs')!.id;
 			ids.dorsetProvider = providers.find((p) => p.name === 'Harbour View Homes')!.id;
+			ids.riverside = riverside;
+			const councils = await db.selectFrom('council').select(['id', 'code']).execute();
+			ids.lancashire = councils.find((c) => c.code === 'lancashire')!.id;
+			ids.dorset = councils.find((c) => c.code === 'dorset')!.id;
 			const hash = await hashPassword(DEMO_PASSWORD);
 			const extra = [
 				['staff2@example.org', 'Second Riverside', 'provider_staff', riverside],
@@ -332,6 +339,76 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'returns',
+			() => '/staff/returns',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'a Riverside return',
+			(i) => `/staff/returns/${i.lancashire}/${i.riverside}/quarterly/2025-Q1`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'a Riverside return as Excel',
+			(i) => `/staff/returns/${i.lancashire}/${i.riverside}/annual/FY2025/excel`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'another council’s return',
+			(i) => `/staff/returns/${i.dorset}/${i.dorsetProvider}/monthly/2025-04`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 404,
+				mgrA: 404,
+				staffA: 404,
+				staffA2: 404,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'sessions',
+			() => '/staff/sessions',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
 			'audit log',
 			() => '/staff/audit',
 			{
@@ -577,6 +654,36 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				]
 			],
 			404
+		],
+		[
+			'submit a return as the commissioner',
+			'comm',
+			(i) => [
+				`/staff/returns/${i.lancashire}/${i.riverside}/monthly/2025-04?/submit`,
+				[['comment', 'x']]
+			],
+			403
+		],
+		[
+			'submit another provider’s return',
+			'mgrB',
+			(i) => [
+				`/staff/returns/${i.lancashire}/${i.riverside}/monthly/2025-04?/submit`,
+				[['comment', 'x']]
+			],
+			404
+		],
+		[
+			'accept a return as a provider manager',
+			'mgrA',
+			(i) => [
+				`/staff/returns/${i.lancashire}/${i.riverside}/monthly/2025-04?/decide`,
+				[
+					['decision', 'accepted'],
+					['comment', '']
+				]
+			],
+			403
 		],
 		[
 			'add a child signed out',
