@@ -1,4 +1,5 @@
 import * as council from './db/council';
+import { seedDemoActivity } from './demo-activity';
 import type { DB } from './db/connect';
 import * as provider from './db/provider';
 import * as service from './db/service';
@@ -97,6 +98,7 @@ async function seedDemoResponses(db: DB, count: number, today = new Date()): Pro
 	const from = financialYear(quartersEnding(iso, 9)[0]!.start).start;
 	await generateResponses(db, { responses: count, from, to: iso, seed: 7 });
 	await tally.rebuild(db);
+	await seedDemoActivity(db, quartersEnding(iso, 5)[0]!.start, iso);
 }
 
 /** Fixed codes for the demo only, so the start command can print them every time. */
