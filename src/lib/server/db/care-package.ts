@@ -1,5 +1,5 @@
 import type { DB } from './connect';
-import type { NewCarePackage } from './schema';
+import type { EndReason, NewCarePackage } from './schema';
 
 export function insert(db: DB, carePackage: NewCarePackage) {
 	return db.insertInto('care_package').values(carePackage).returningAll().executeTakeFirstOrThrow();
@@ -14,4 +14,33 @@ export function listForChild(db: DB, childId: string) {
 		.where('care_package.child_id', '=', childId)
 		.orderBy('care_package.starts_on', 'desc')
 		.execute();
+}
+
+export function find(db: DB, id: string) {
+	return db.selectFrom('care_package').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A service's packages open on `date`, with their children (erased children left out). */
+export function openOn(db: DB, serviceId: string, date: string) {
+	return db
+		.selectFrom('care_package')
+		.innerJoin('child', 'child.id', 'care_package.child_id')
+		.selectAll('care_package')
+		.select(['child.reference', 'child.display_name'])
+		.where('care_package.service_id', '=', serviceId)
+		.where('care_package.starts_on', '<=', date)
+		.where((eb) =>
+			eb.or([eb('care_package.ends_on', 'is', null), eb('care_package.ends_on', '>=', date)])
+		)
+		.where('child.erased_at', 'is', null)
+		.orderBy('child.reference')
+		.execute();
+}
+
+export async function end(
+	db: DB,
+	id: string,
+	ending: { ends_on: string; end_reason: EndReason; end_explanation: string | null }
+): Promise<void> {
+	await db.updateTable('care_package').set(ending).where('id', '=', id).execute();
 }

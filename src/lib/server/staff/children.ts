@@ -8,6 +8,8 @@ import * as serviceRepo from '../db/service';
 import { error } from '@sveltejs/kit';
 import type { CarePackageInput, ChildInput } from './validate';
 import { isUuid } from '../db/ids';
+import type { FieldErrors } from './form';
+import { readPackageEnd } from './session-validate';
 
 /** Children are seen and changed only by their own provider's manager and staff. */
 export function providerOf(user: StaffUser): string {
@@ -90,4 +92,31 @@ export async function addCarePackage(
 		});
 		await audit.record(trx, user.id, 'care_package.created', 'care_package', row.id, { childId });
 	});
+}
+
+/**
+ * Ends a package of the caller's child: the end date, why, and (when it broke down or ended for
+ * another reason) an explanation. Field errors come back; nothing is saved with any.
+ */
+export async function endCarePackage(
+	db: DB,
+	user: StaffUser,
+	childId: string,
+	packageId: string,
+	input: Partial<Record<string, string>>
+): Promise<FieldErrors> {
+	await get(db, user, childId, 'child.viewed_for_change');
+	const carePackage = isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined;
+	if (!carePackage || carePackage.child_id !== childId) notFound();
+	if (carePackage.end_reason) return { end_on: 'This care package has already ended' };
+	const { end, errors } = readPackageEnd(input, carePackage.starts_on);
+	if (Object.keys(errors).length) return errors;
+	await db.transaction().execute(async (trx) => {
+		await carePackageRepo.end(trx, carePackage.id, end);
+		await audit.record(trx, user.id, 'care_package.ended', 'care_package', carePackage.id, {
+			childId,
+			reason: end.end_reason
+		});
+	});
+	return {};
 }

@@ -63,6 +63,30 @@ export const actions: Actions = {
 			saved: 'Care package added'
 		};
 	},
+	endPackage: async ({ locals, params, request }) => {
+		const user = requireProvider(locals);
+		const db = (await app()).connection.db;
+		const form = await readForm(request, ['package_id', 'end_on', 'end_reason', 'end_explanation']);
+		if (!form.ok)
+			return fail(400, { action: 'endPackage', errors: {}, formError: form.error, values: {} });
+		const id = form.values.package_id;
+		const errors = await children.endCarePackage(db, user, params.id, id, form.values);
+		// Each package's form has its own field ids (end_on_<package id>): the summary links there.
+		if (Object.keys(errors).length)
+			return fail(400, {
+				action: 'endPackage',
+				errors: Object.fromEntries(Object.entries(errors).map(([k, m]) => [`${k}_${id}`, m])),
+				formError: null,
+				values: form.values
+			});
+		return {
+			action: 'endPackage',
+			errors: {},
+			formError: null,
+			values: {},
+			saved: 'Care package ended'
+		};
+	},
 	assist: async ({ locals, params, request, cookies, url }) => {
 		requireProvider(locals);
 		const session = locals.staff!;
