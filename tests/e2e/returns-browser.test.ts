@@ -105,7 +105,7 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await page.getByLabel('Date of the annual inspection').fill('2025-10-01');
 		await press('Submit to the council');
 		await expect
-			.poll(() => page.locator('.notice').textContent())
+			.poll(() => page.locator('.notice[role=status]').textContent())
 			.toContain('Revision 1 submitted');
 		expect((await referrals(page))?.trim()).toBe('4');
 		expect(await page.getByRole('button', { name: 'Submit to the council' }).count()).toBe(0);
@@ -131,7 +131,9 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 			.getByLabel('Comment for the provider')
 			.fill('Please check the referrals: our records show five.');
 		await press('Record decision');
-		await expect.poll(() => page.locator('.notice').textContent()).toContain('returned');
+		await expect
+			.poll(() => page.locator('.notice[role=status]').textContent())
+			.toContain('returned');
 
 		// The provider reads the comment, corrects and resubmits: a new revision.
 		await signInAs('provider_manager');
@@ -143,16 +145,16 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await page.getByLabel('Referrals accepted').fill('4');
 		await press('Submit to the council');
 		await expect
-			.poll(() => page.locator('.notice').textContent())
+			.poll(() => page.locator('.notice[role=status]').textContent())
 			.toContain('Revision 2 submitted');
 
 		// The commissioner accepts; the return is locked and both revisions are readable.
 		await signInAs('commissioner');
 		await page.goto(url);
 		expect((await referrals(page))?.trim()).toBe('5');
-		await page.getByLabel(/^Accept/).check();
+		await page.getByLabel('Accept (the return is then locked)').check();
 		await press('Record decision');
-		await expect.poll(() => page.locator('.notice').textContent()).toContain('locked');
+		await expect.poll(() => page.locator('.notice[role=status]').textContent()).toContain('locked');
 		expect(await page.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
 		const history = await page.locator('#history-title + .table-scroll tbody tr').allTextContents();
 		expect(history).toHaveLength(2);
@@ -181,7 +183,7 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 			'What difference did we make?'
 		])
 			expect(flat.some((r) => r[0] === heading)).toBe(true);
-		expect(flat).toContainEqual(['Referrals received', '5']);
+		expect(flat.map((r) => r.slice(0, 2))).toContainEqual(['Referrals received', '5']);
 
 		// It prints: an A4 PDF without the menus and forms, kept for looking at.
 		await page.emulateMedia({ media: 'print' });
@@ -195,5 +197,5 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await page.setViewportSize({ width: 320, height: 800 });
 		expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 		await checkPage('narrow');
-	});
+	}, 180_000);
 });
