@@ -27,9 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addColumn('hours', 'numeric(5, 2)', (c) => c.notNull().check(sql`hours > 0 and hours <= 24`))
 		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.check(sql`status in ('attended', 'cancelled_by_provider', 'cancelled_by_family')`)
+			c.notNull().check(sql`status in ('attended', 'cancelled_by_provider', 'cancelled_by_family')`)
 		)
 		.addColumn('activity', 'text')
 		.addColumn('recorded_by', 'uuid', (c) => c.references('app_user.id'))
