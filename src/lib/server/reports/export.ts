@@ -33,7 +33,8 @@ const HIDDEN_WHEN_SUPPRESSED: ReadonlySet<Column> = new Set<Column>([
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function neutralise(text: string): string {
+/** A leading `'` on text a spreadsheet would run as a formula. */
+export function neutralise(text: string): string {
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -1,4 +1,5 @@
 import writeXlsxFile, { type Cell as XlsxCell, type Row } from 'write-excel-file/node';
+import { neutralise } from '../reports/export';
 import type { Assembled, Cell } from './assemble';
 
 /**
@@ -7,17 +8,14 @@ import type { Assembled, Cell } from './assemble';
  * formula, and numbers stay numbers.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(value: Cell, bold = false): XlsxCell {
+function cell(value: Cell): XlsxCell {
 	if (value === null || value === '') return { value: 'No data', type: String };
 	if (typeof value === 'number') return { value, type: Number };
-	const text = FORMULA_START.test(value) ? `'${value}` : value;
-	return { value: text, type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) };
+	return text(value);
 }
 
 const text = (value: string, bold = false): XlsxCell => ({
-	value: FORMULA_START.test(value) ? `'${value}` : value,
+	value: neutralise(value),
 	type: String,
 	...(bold ? { fontWeight: 'bold' as const } : {})
 });

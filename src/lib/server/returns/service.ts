@@ -329,27 +329,27 @@ export async function owed(
 		repo.commissions(db, filter),
 		repo.listFor(db, filter)
 	]);
-	const existing = new Map(
-		returns.map((r) => [`${r.council_id}|${r.provider_id}|${r.kind}|${r.period_key}`, r])
-	);
+	const keyOf = (council: string, provider: string, kind: string) =>
+		`${council}|${provider}|${kind}`;
+	const existing = new Map<string, Map<string, (typeof returns)[number]>>();
+	for (const r of returns) {
+		const k = keyOf(r.council_id, r.provider_id, r.kind);
+		existing.set(k, (existing.get(k) ?? new Map()).set(r.period_key, r));
+	}
 	const out: OwedReturn[] = [];
 	for (const c of commissions)
 		for (const kind of Object.keys(KINDS) as ReturnKind[]) {
+			const started = existing.get(keyOf(c.council_id, c.provider_id, kind)) ?? new Map();
 			const periods = periodsOwed(kind, c.starts_on, c.ends_on, today);
 			const keys = new Set(periods.map((p) => p.key));
 			// Returns started early (for a period not yet over) are listed too.
-			for (const r of returns)
-				if (
-					r.council_id === c.council_id &&
-					r.provider_id === c.provider_id &&
-					r.kind === kind &&
-					!keys.has(r.period_key)
-				) {
-					const p = parsePeriodKey(r.period_key);
+			for (const key of started.keys())
+				if (!keys.has(key)) {
+					const p = parsePeriodKey(key);
 					if (p) periods.push(p);
 				}
 			for (const p of periods) {
-				const r = existing.get(`${c.council_id}|${c.provider_id}|${kind}|${p.key}`);
+				const r = started.get(p.key);
 				const status = r?.status ?? 'not_started';
 				const due = dueOn(kind, p, days);
 				out.push({
