@@ -12,6 +12,7 @@ export default defineConfig({
 		// Database and browser tests start real servers: keep files apart but not too many at once
 		// on a two-core machine.
 		maxWorkers: 2,
+		setupFiles: ['tests/helpers/key.ts'],
 		reporters: process.env.CI ? ['verbose'] : ['default']
 	}
 });

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo-accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
+import * as userRepo from '$lib/server/db/user';
 import { isStaffPath } from '$lib/staff-paths';
 
 export const init: ServerInit = async () => {
@@ -22,8 +23,13 @@ export const init: ServerInit = async () => {
 			for (const c of codes) console.log(`  ${c.code}  ${c.survey}`);
 			console.log(`Demo group-session link: ${config.origin}/i/${DEMO_GROUP_TOKEN}`);
 		}
-		console.log(`Staff sign-in at ${config.origin}/sign-in, password "${DEMO_PASSWORD}":`);
-		for (const a of DEMO_ACCOUNTS) {
+		// Only accounts that are the demo's (an installation with its own accounts gets none).
+		const accounts = [];
+		for (const a of DEMO_ACCOUNTS)
+			if (await userRepo.findByEmail(connection.db, a.email)) accounts.push(a);
+		if (accounts.length)
+			console.log(`Staff sign-in at ${config.origin}/sign-in, password "${DEMO_PASSWORD}":`);
+		for (const a of accounts) {
 			const key = a.totp ? ` (authenticator key ${a.totp}; npm run totp -- ${a.totp})` : '';
 			console.log(`  ${a.email}  ${a.role}${key}`);
 		}

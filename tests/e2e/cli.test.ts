@@ -9,7 +9,7 @@ const tsx = join('node_modules', '.bin', 'tsx');
 // No made-up demo responses: the commands under test do not need them.
 const run = (args: string[], env: Record<string, string> = {}) =>
 	spawnSync(tsx, args, {
-		env: { ...process.env, DATABASE_URL: '', DEMO_RESPONSES: '0', ...env },
+		env: { ...process.env, DATABASE_URL: '', DEMO_RESPONSES: '0', DEMO_DATA: 'on', ...env },
 		encoding: 'utf8'
 	});
 

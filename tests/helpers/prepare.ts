@@ -10,7 +10,7 @@ export async function prepare<T>(
 	work: (app: App) => Promise<T>
 ): Promise<T> {
 	const app = await startApp(
-		readConfig({ ...process.env, DATABASE_URL: '', DEMO_RESPONSES: '0', ...env })
+		readConfig({ ...process.env, DATABASE_URL: '', DEMO_RESPONSES: '0', DEMO_DATA: 'on', ...env })
 	);
 	try {
 		return await work(app);

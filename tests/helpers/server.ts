@@ -46,6 +46,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			ORIGIN: url,
 			// Tests count answers exactly: no made-up demo responses unless a test asks for them.
 			DEMO_RESPONSES: '0',
+			// The tests' organisations and accounts are the demo's: asked for, as a newcomer's `npm start` does.
+			DEMO_DATA: 'on',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

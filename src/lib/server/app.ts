@@ -5,8 +5,10 @@ import { connect, type Connection } from './db/connect';
 import * as measure from './db/measure';
 import { migrateToLatest } from './db/migrate';
 import * as survey from './db/survey';
-import { seedDemoData } from './demo';
+import { demoTraces, seedDemoData } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
+import { checkAndUpgrade } from './key-setup';
+import { loadKey, useKey } from './keys';
 import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
 import { formatProblem } from './surveys/types';
 
@@ -20,6 +22,11 @@ export interface App {
 
 let booting: Promise<App> | undefined;
 
+const DEMO_AT_HTTPS =
+	'Demo data (published demo passwords, codes and links) is not served at an https address. ' +
+	'For a real installation start without DEMO_DATA on a database without demo accounts; for a ' +
+	'public demo, set THIS_IS_A_DEMO=yes.';
+
 async function boot(config: Config): Promise<App> {
 	// A broken definition stops the start: serving half a catalogue would lose answers.
 	const catalogue = loadSurveyCatalogue(config.surveysDir, config.symbolsDir);
@@ -27,10 +34,14 @@ async function boot(config: Config): Promise<App> {
 		const list = catalogue.problems.map(formatProblem).join('\n');
 		throw new Error(`The survey definitions have problems:\n${list}`);
 	}
+	const publicAddress = config.origin.startsWith('https:');
+	if (config.demoData && publicAddress && !config.publicDemo) throw new Error(DEMO_AT_HTTPS);
 	if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+	useKey(loadKey(config.secretKey, config.dataDir));
 	const connection = await connect({ url: config.databaseUrl, dataDir: pgliteDir(config) });
 	try {
 		await migrateToLatest(connection.db);
+		await checkAndUpgrade(connection.db);
 		await measure.syncCatalogue(connection.db, measures);
 		const versionIds = new Map<string, string>();
 		for (const s of catalogue.surveys)
@@ -39,6 +50,11 @@ async function boot(config: Config): Promise<App> {
 			await seedDemoData(connection.db, config.demoResponses);
 			await seedDemoAccounts(connection.db);
 		}
+		// Demo accounts have a published password: never at a public address by accident.
+		if (publicAddress && !config.publicDemo) {
+			const traces = await demoTraces(connection.db);
+			if (traces.length) throw new Error(`${DEMO_AT_HTTPS}\nFound: ${traces.join('; ')}.`);
+		}
 		return { config, connection, catalogue, versionIds };
 	} catch (e) {
 		await connection.close();
@@ -46,7 +62,7 @@ async function boot(config: Config): Promise<App> {
 	}
 }
 
-/** Starts the app once per process: database, migrations, measures, surveys, demo data. */
+/** Starts the app once per process: key, database, migrations, measures, surveys, demo data. */
 export function startApp(config: Config = readConfig()): Promise<App> {
 	booting ??= boot(config);
 	return booting;

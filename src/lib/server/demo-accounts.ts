@@ -1,4 +1,5 @@
 import { hashPassword } from './auth/passwords';
+import { seal } from './keys';
 import * as councilRepo from './db/council';
 import type { DB } from './db/connect';
 import { toCount } from './db/count';
@@ -71,7 +72,7 @@ export async function seedDemoAccounts(db: DB): Promise<boolean> {
 				council_id: council?.id ?? null,
 				provider_id: provider?.id ?? null,
 				password_hash: hash,
-				totp_secret: a.totp ?? null
+				totp_secret: a.totp ? seal(a.totp) : null
 			});
 			if (a.email === 'staff@example.org' && provider) {
 				for (const s of await serviceRepo.listForProvider(trx, provider.id))

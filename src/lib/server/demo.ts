@@ -4,6 +4,8 @@ import type { DB } from './db/connect';
 import * as provider from './db/provider';
 import * as service from './db/service';
 import * as invitations from './invitations';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import * as userRepo from './db/user';
 import * as tally from './db/tally';
 import { financialYear, quartersEnding } from './reports/periods';
 import { generateResponses } from './reports/synthetic';
@@ -151,4 +153,15 @@ export async function demoCodes(db: DB): Promise<{ code: string; survey: string 
 		if (inv && invitations.usability(inv) === 'ok') out.push({ code: d.code, survey: d.survey });
 	}
 	return out;
+}
+
+/** What of the demo is in the database: its accounts, its codes and its group link. */
+export async function demoTraces(db: DB): Promise<string[]> {
+	const found: string[] = [];
+	for (const a of DEMO_ACCOUNTS)
+		if (await userRepo.findByEmail(db, a.email)) found.push(`demo account ${a.email}`);
+	for (const d of DEMO_INVITATIONS)
+		if (await invitations.findByCode(db, d.code)) found.push(`demo code ${d.code}`);
+	if (await invitations.findByToken(db, DEMO_GROUP_TOKEN)) found.push('the demo group link');
+	return found;
 }

@@ -1,7 +1,7 @@
 import type { DB } from './db/connect';
 import * as invitationRepo from './db/invitation';
 import type { Invitation, Respondent, Source } from './db/schema';
-import { hashSecret, newCode, newToken, normaliseCode } from './secrets';
+import { hashGuessable, hashSecret, newCode, newToken, normaliseCode } from './secrets';
 
 export interface NewInvitationInput {
 	surveyId: string;
@@ -49,7 +49,7 @@ export async function issueWithToken(
 				respondent: input.respondent,
 				source: input.source,
 				token_hash: hashSecret(token),
-				code_hash: code ? hashSecret(code) : null,
+				code_hash: code ? hashGuessable(code) : null,
 				is_open: input.isOpen ?? false,
 				language: input.language ?? null,
 				expires_at: input.expiresAt,
@@ -68,7 +68,7 @@ export function findByToken(db: DB, token: string) {
 }
 
 export function findByCode(db: DB, typed: string) {
-	return invitationRepo.findByCodeHash(db, hashSecret(normaliseCode(typed)));
+	return invitationRepo.findByCodeHash(db, hashGuessable(normaliseCode(typed)));
 }
 
 export type Usability = 'ok' | 'expired' | 'revoked';

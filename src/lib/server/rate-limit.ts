@@ -1,6 +1,6 @@
 import type { DB } from './db/connect';
 import * as rateLimit from './db/rate-limit';
-import { hashSecret } from './secrets';
+import { hashGuessable } from './secrets';
 
 /** Code attempts: per network address and per code, in 10-minute windows. */
 export const CODE_LIMITS = { perAddress: 20, perCode: 5, windowSeconds: 600 };
@@ -11,8 +11,8 @@ export const CODE_LIMITS = { perAddress: 20, perCode: 5, windowSeconds: 600 };
  */
 export async function allowCodeAttempt(db: DB, address: string, code: string): Promise<boolean> {
 	const [byAddress, byCode] = await Promise.all([
-		rateLimit.hit(db, `code-address:${hashSecret(address)}`, CODE_LIMITS.windowSeconds),
-		rateLimit.hit(db, `code:${hashSecret(code)}`, CODE_LIMITS.windowSeconds)
+		rateLimit.hit(db, `code-address:${hashGuessable(address)}`, CODE_LIMITS.windowSeconds),
+		rateLimit.hit(db, `code:${hashGuessable(code)}`, CODE_LIMITS.windowSeconds)
 	]);
 	return byAddress <= CODE_LIMITS.perAddress && byCode <= CODE_LIMITS.perCode;
 }

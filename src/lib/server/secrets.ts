@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { keyedHash } from './keys';
 
 /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -25,7 +26,19 @@ export function newToken(): string {
 	return randomBytes(32).toString('base64url');
 }
 
-/** Only hashes of codes and tokens are stored: a copy of the database opens nothing. */
+/**
+ * The stored form of a random 256-bit token (links, cookies): SHA-256, which no copy of the
+ * database can reverse at that length.
+ */
 export function hashSecret(secret: string): string {
 	return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * The stored form of a short code or a network address. These have too few possibilities for a
+ * plain hash (a code's was reversed in under a minute), so they are hashed with the application
+ * key, which is kept outside the database (SECRET_KEY).
+ */
+export function hashGuessable(value: string): string {
+	return keyedHash(value);
 }

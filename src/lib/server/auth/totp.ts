@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { Secret, TOTP } from 'otpauth';
+import { seal, unseal } from '../keys';
 
 // Authenticator-app codes, RFC 6238: 6 digits, 30-second steps, SHA-1 (what every app supports).
 const PERIOD = 30;
@@ -17,6 +18,16 @@ function totp(secret: string, label = 'staff') {
 
 export function newSecret(): string {
 	return new Secret({ size: 20 }).base32;
+}
+
+/** A new secret in the form it is stored: encrypted with the application key. */
+export function newStoredSecret(): string {
+	return seal(newSecret());
+}
+
+/** The secret itself from its stored form (one stored before encryption is read as it is). */
+export function plainSecret(stored: string): string {
+	return unseal(stored);
 }
 
 /** The otpauth:// address an authenticator app reads from the QR code. */

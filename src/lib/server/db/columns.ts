@@ -48,6 +48,8 @@ export const tableColumns = {
 	],
 	password_reset: ['token_hash', 'user_id', 'created_by', 'created_at', 'expires_at', 'used_at'],
 	rate_limit: ['key', 'window_start', 'hits'],
+	app_setting: ['name', 'value', 'updated_at'],
+	sign_in_guard: ['key', 'failed_sign_ins', 'locked_until', 'updated_at'],
 	child: [
 		'id',
 		'provider_id',

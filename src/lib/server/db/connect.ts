@@ -1,5 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import { dirname } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema';
+import { DURABLE_START_PARAMS, lockDataFolder, makeDurable } from './embedded';
 
 // Dates (no time) and numerics come back as text from both drivers: a date of birth must not shift
 // with the server's time zone, and hours must not pass through floating point.
@@ -46,16 +49,34 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 		import('@electric-sql/pglite'),
 		import('kysely-pglite-dialect')
 	]);
-	const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
-		parsers: { [DATE_OID]: asText, [NUMERIC_OID]: asText }
-	});
+	const dataDir = options.dataDir ?? 'memory://';
+	const onDisk = !dataDir.startsWith('memory://');
+	const release = onDisk ? lockDataFolder(dirname(dataDir)) : () => {};
+	let pglite: PGlite;
+	try {
+		pglite = await PGlite.create(dataDir, {
+			parsers: { [DATE_OID]: asText, [NUMERIC_OID]: asText },
+			...(onDisk ? { startParams: DURABLE_START_PARAMS } : {})
+		});
+	} catch (e) {
+		release();
+		throw e;
+	}
+	if (onDisk && !makeDurable(pglite))
+		console.warn(
+			'The embedded database could not be made durable (fsync): a power cut could lose answers.'
+		);
 	const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 	return {
 		db,
 		kind: 'pglite',
 		close: async () => {
-			await db.destroy();
-			if (!pglite.closed) await pglite.close();
+			try {
+				await db.destroy();
+				if (!pglite.closed) await pglite.close();
+			} finally {
+				release();
+			}
 		}
 	};
 }

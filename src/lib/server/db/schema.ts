@@ -124,6 +124,21 @@ export interface RateLimitTable {
 	hits: number;
 }
 
+/** Facts about the installation itself (the application key's check value). */
+export interface AppSettingTable {
+	name: string;
+	value: string;
+	updated_at: Timestamp;
+}
+
+/** Failed sign-ins for addresses without an account, counted like app_user's own. */
+export interface SignInGuardTable {
+	key: string;
+	failed_sign_ins: Generated<number>;
+	locked_until: Timestamp | null;
+	updated_at: Timestamp;
+}
+
 export interface ChildTable {
 	id: Generated<string>;
 	provider_id: string;
@@ -329,6 +344,8 @@ export interface Database {
 	session: SessionTable;
 	password_reset: PasswordResetTable;
 	rate_limit: RateLimitTable;
+	app_setting: AppSettingTable;
+	sign_in_guard: SignInGuardTable;
 	child: ChildTable;
 	care_package: CarePackageTable;
 	invitation: InvitationTable;

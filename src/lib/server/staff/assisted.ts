@@ -9,7 +9,7 @@ import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
 import type { Source } from '../db/schema';
 import * as invitations from '../invitations';
-import { lockedUntil } from '../auth/sign-in';
+import { SIGN_IN_LIMITS } from '../auth/sign-in';
 import * as children from './children';
 import type { FieldErrors } from './form';
 import { SOURCES } from '../../needs';
@@ -78,9 +78,9 @@ export async function unlock(
 	const db = app.connection.db;
 	const user = await userRepo.find(db, session.user.id);
 	if (!user) return 'wrong';
-	if (user.locked_until && new Date(user.locked_until) > new Date()) return 'locked';
+	// Counted before the check, in one statement, as at sign-in: a burst of tries gets no more.
+	if (!(await userRepo.reserveAttempt(db, user.id, new Date(), SIGN_IN_LIMITS))) return 'locked';
 	if (!(await verifyPassword(user.password_hash, password))) {
-		await userRepo.recordFailure(db, user.id, (n) => lockedUntil(n));
 		await audit.record(db, null, 'assisted.unlock_refused', 'app_user', user.id);
 		return 'wrong';
 	}

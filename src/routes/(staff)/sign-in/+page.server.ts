@@ -5,7 +5,7 @@ import * as audit from '$lib/server/audit';
 import { checkPassword } from '$lib/server/auth/sign-in';
 import * as sessions from '$lib/server/auth/sessions';
 import * as userRepo from '$lib/server/db/user';
-import { newSecret } from '$lib/server/auth/totp';
+import { newStoredSecret } from '$lib/server/auth/totp';
 import { readForm } from '$lib/server/staff/form';
 import { refusalMessage } from '$lib/server/auth/messages';
 
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		}
 		const { user, needsSecondFactor } = result;
 		if (needsSecondFactor && !user.totp_secret && !user.totp_pending_secret)
-			await userRepo.setPendingTotp(db, user.id, newSecret());
+			await userRepo.setPendingTotp(db, user.id, newStoredSecret());
 		await sessions.start(db, cookies, url, user.id, needsSecondFactor);
 		await audit.record(
 			db,

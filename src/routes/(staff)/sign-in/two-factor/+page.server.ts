@@ -5,7 +5,7 @@ import * as audit from '$lib/server/audit';
 import { refusalMessage } from '$lib/server/auth/messages';
 import * as sessions from '$lib/server/auth/sessions';
 import { checkSecondFactor } from '$lib/server/auth/sign-in';
-import { matchingStep, setupQrSvg } from '$lib/server/auth/totp';
+import { matchingStep, plainSecret, setupQrSvg } from '$lib/server/auth/totp';
 import * as userRepo from '$lib/server/db/user';
 import { readForm } from '$lib/server/staff/form';
 
@@ -21,13 +21,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = await userRepo.find((await app()).connection.db, staff.id);
 	if (!user) redirect(303, '/sign-in');
 	if (user.totp_secret) return { setup: null };
-	const secret = user.totp_pending_secret;
-	if (!secret) redirect(303, '/sign-in');
+	if (!user.totp_pending_secret) redirect(303, '/sign-in');
+	const secret = plainSecret(user.totp_pending_secret);
 	return { setup: { secret, qr: await setupQrSvg(secret, user.email) } };
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, cookies, url }) => {
+	default: async ({ locals, request, cookies, url, getClientAddress }) => {
 		const staff = awaiting(locals);
 		const db = (await app()).connection.db;
 		const form = await readForm(request, ['code']);
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		if (!user) redirect(303, '/sign-in');
 		if (!user.totp_secret) {
 			const secret = user.totp_pending_secret;
-			const step = secret ? matchingStep(secret, code) : null;
+			const step = secret ? matchingStep(plainSecret(secret), code) : null;
 			if (!secret || step === null)
 				return fail(400, {
 					error: 'That code does not match. Check the app shows Voices and enter its current code'
@@ -46,7 +46,7 @@ export const actions: Actions = {
 			await userRepo.confirmTotp(db, user.id, secret, step);
 			await audit.record(db, user.id, 'two_factor.enabled', 'app_user', user.id);
 		} else {
-			const result = await checkSecondFactor(db, user.id, code);
+			const result = await checkSecondFactor(db, user.id, code, getClientAddress());
 			if (result.status !== 'ok') {
 				await audit.record(db, null, 'sign_in.refused', 'app_user', user.id, {
 					reason: result.status,
