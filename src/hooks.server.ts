@@ -8,6 +8,7 @@ import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
 import * as userRepo from '$lib/server/db/user';
 import { isStaffPath } from '$lib/staff-paths';
+import { describeError } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
 	const { config, connection, catalogue } = await startApp();
@@ -81,9 +82,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Unexpected errors are logged with an id the person can quote; no request data is logged.
+// Unexpected errors are logged with an id the person can quote; no request data and no row
+// contents are logged (log.ts).
 export const handleError: HandleServerError = ({ error, status }) => {
 	const errorId = randomUUID();
-	if (status !== 404) console.error(`Error ${errorId}:`, error);
+	if (status !== 404) console.error(`Error ${errorId}: ${describeError(error)}`);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong', errorId };
 };

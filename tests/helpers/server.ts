@@ -82,7 +82,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 
 /** Runs the built server expecting it to refuse to start; resolves with its exit code and output. */
 export async function failingStart(
-	env: Record<string, string>
+	env: Record<string, string | undefined>
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, ['build/index.js'], {

@@ -6,6 +6,9 @@ import { passwordProblem } from '$lib/server/auth/passwords';
 import * as resets from '$lib/server/auth/resets';
 import { readForm } from '$lib/server/staff/form';
 
+const EXPIRED =
+	'This link has expired or has already been used. Ask an administrator for a new one';
+
 // Anyone holding the one-time link may use it: the link itself is the proof.
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store' });
@@ -14,19 +17,22 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request }) => {
+	default: async ({ params, request, getClientAddress }) => {
 		const db = (await app()).connection.db;
+		// Cheap checks first: a made-up link never costs a password hash (argon2, ~200 ms).
+		if (!(await resets.allowAttempt(db, getClientAddress())))
+			return fail(429, {
+				errors: {},
+				formError: 'Too many attempts from this network. Wait 10 minutes and try again'
+			});
+		if (!(await resets.findUsable(db, params.token)))
+			return fail(410, { errors: {}, formError: EXPIRED });
 		const form = await readForm(request, ['password', 'confirm']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error });
 		const problem = passwordProblem(form.values.password, form.values.confirm);
 		if (problem) return fail(400, { errors: { password: problem }, formError: null });
 		const userId = await resets.use(db, params.token, form.values.password);
-		if (!userId)
-			return fail(410, {
-				errors: {},
-				formError:
-					'This link has expired or has already been used. Ask an administrator for a new one'
-			});
+		if (!userId) return fail(410, { errors: {}, formError: EXPIRED });
 		await audit.record(db, userId, 'password.set', 'app_user', userId);
 		redirect(303, '/sign-in?done=reset');
 	}
