@@ -17,8 +17,11 @@ try {
 	console.log(
 		`Retention applied with a cutoff of ${c.cutoff.toISOString().slice(0, 10)} (${months} months): ` +
 			`${c.childrenErased} inactive children erased, ${c.responsesUnlinked} responses unlinked ` +
-			`from them, ${c.freeTextAnswersRemoved} free-text answers and ${c.alertNotesRemoved} ` +
-			`safeguarding notes removed; ${c.sessionsRemoved} expired sessions, ` +
+			`from them and ${c.invitationsUnlinked} invitations from them, ` +
+			`${c.freeTextAnswersRemoved} free-text answers and ${c.alertNotesRemoved} ` +
+			`safeguarding notes removed, ${c.packageTextsRemoved} care package explanations and ` +
+			`${c.activityTextsRemoved} session activities replaced, ${c.returnRevisionsScrubbed} ` +
+			`return revisions scrubbed; ${c.sessionsRemoved} expired sessions, ` +
 			`${c.passwordResetsRemoved} used or expired reset links and ${c.rateLimitsRemoved} old ` +
 			`rate-limit windows deleted. Answers that feed measures are kept.`
 	);

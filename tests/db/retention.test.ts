@@ -166,7 +166,11 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
 		expect(counts).toEqual({
 			freeTextAnswersRemoved: 1,
 			responsesUnlinked: 1,
-			alertNotesRemoved: 1
+			alertNotesRemoved: 1,
+			invitationsUnlinked: 0,
+			packageTextsRemoved: 0,
+			activityTextsRemoved: 0,
+			returnRevisionsScrubbed: 0
 		});
 		const a = await child(childA);
 		expect(a).toMatchObject({
@@ -224,7 +228,11 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
 		expect(await eraseChild(db, childA, null)).toEqual({
 			freeTextAnswersRemoved: 0,
 			responsesUnlinked: 0,
-			alertNotesRemoved: 0
+			alertNotesRemoved: 0,
+			invitationsUnlinked: 0,
+			packageTextsRemoved: 0,
+			activityTextsRemoved: 0,
+			returnRevisionsScrubbed: 0
 		});
 		expect(await child(childA)).toEqual(first);
 		await expect(eraseChild(db, randomUUID(), null)).rejects.toThrow(/No child with id/);

@@ -2,19 +2,23 @@ import { sql } from 'kysely';
 import { loadVersion } from './answering/service';
 import { record } from './audit';
 import type { DB } from './db/connect';
+import * as invitationRepo from './db/invitation';
+import { REMOVED, removeStaffTexts, type StaffTextCounts } from './erasure';
 import { questionsOf } from './surveys/walk';
 import { isUuid } from './db/ids';
 
 // Erasure on request (UK GDPR art. 17) and storage limitation (art. 5(1)(e)): a child's record is
-// scrubbed to a tombstone, and what they wrote in their own words is deleted, but answers that
-// feed a measure stay, unlinked from the child: they are the anonymous statistics councils
-// commission with. The child row itself stays so care packages keep their foreign key, and
-// audit_event is never touched (it is append-only).
+// scrubbed to a tombstone, what they wrote in their own words and what staff typed about them is
+// deleted or replaced, and nothing links their answers to them any more; but answers that feed a
+// measure stay, and so do their care packages and sessions (dates, hours, status) under the
+// tombstone: they are the anonymous statistics councils commission with. audit_event is never
+// touched (it is append-only, and holds ids only).
 
-export interface ErasureCounts {
+export interface ErasureCounts extends StaffTextCounts {
 	freeTextAnswersRemoved: number;
 	responsesUnlinked: number;
 	alertNotesRemoved: number;
+	invitationsUnlinked: number;
 }
 
 export interface RetentionCounts extends ErasureCounts {
@@ -26,18 +30,39 @@ export interface RetentionCounts extends ErasureCounts {
 }
 
 const FREE_TEXT_TYPES = ['text', 'comment'];
-const REMOVED_NOTE = '[removed at erasure]';
 
 const n = (rows: bigint | undefined) => Number(rows ?? 0n);
 
 /** Which responses a step applies to: one child's, or every one started before a date. */
 type Scope = { childId: string } | { startedBefore: Date };
 
+/**
+ * A child's responses are those linked to them, made through their invitations, or the end of
+ * care package reports on their packages (found through the package once the link is gone).
+ */
 function responsesIn(db: DB, scope: Scope) {
 	const q = db.selectFrom('response');
-	return 'childId' in scope
-		? q.where('child_id', '=', scope.childId)
-		: q.where('started_at', '<', scope.startedBefore);
+	if (!('childId' in scope)) return q.where('started_at', '<', scope.startedBefore);
+	const id = scope.childId;
+	return q.where((eb) =>
+		eb.or([
+			eb('response.child_id', '=', id),
+			eb(
+				'response.invitation_id',
+				'in',
+				eb.selectFrom('invitation').select('invitation.id').where('invitation.child_id', '=', id)
+			),
+			eb(
+				'response.id',
+				'in',
+				eb
+					.selectFrom('care_package_report as cr')
+					.innerJoin('care_package as cp', 'cp.id', 'cr.care_package_id')
+					.select('cr.response_id')
+					.where('cp.child_id', '=', id)
+			)
+		])
+	);
 }
 
 /**
@@ -70,7 +95,30 @@ async function removeFreeText(trx: DB, scope: Scope): Promise<number> {
 
 /** Scrubs one child inside the caller's transaction; safe to repeat. */
 async function erase(trx: DB, childId: string): Promise<ErasureCounts> {
-	const scrubbed = await trx
+	const child = await trx
+		.selectFrom('child')
+		.select(['id', 'provider_id', 'reference', 'display_name', 'date_of_birth', 'erased_at'])
+		.where('id', '=', childId)
+		.executeTakeFirst();
+	if (!child) throw new Error(`No child with id ${childId}`);
+	const freeTextAnswersRemoved = await removeFreeText(trx, { childId });
+	const notes = await trx
+		.updateTable('safeguarding_alert')
+		.set({ note: REMOVED })
+		.where('note', 'is not', null)
+		.where('note', '<>', REMOVED)
+		.where('response_id', 'in', responsesIn(trx, { childId }).select('id'))
+		.executeTakeFirst();
+	const texts = await removeStaffTexts(trx, child);
+	// Last: the responses are found through the invitations and child_id until here. A survey
+	// left half done can no longer be resumed, so nothing new is typed into it.
+	const invitationsUnlinked = await invitationRepo.unlinkChild(trx, childId);
+	const unlinked = await trx
+		.updateTable('response')
+		.set({ child_id: null, resume_token_hash: null })
+		.where('child_id', '=', childId)
+		.executeTakeFirst();
+	await trx
 		.updateTable('child')
 		.set((eb) => ({
 			reference: sql<string>`'erased-' || ${eb.ref('id')}`,
@@ -84,26 +132,13 @@ async function erase(trx: DB, childId: string): Promise<ErasureCounts> {
 			erased_at: sql<Date>`coalesce(erased_at, now())`
 		}))
 		.where('id', '=', childId)
-		.executeTakeFirst();
-	if (n(scrubbed.numUpdatedRows) === 0) throw new Error(`No child with id ${childId}`);
-	const freeTextAnswersRemoved = await removeFreeText(trx, { childId });
-	const notes = await trx
-		.updateTable('safeguarding_alert')
-		.set({ note: REMOVED_NOTE })
-		.where('note', 'is not', null)
-		.where('note', '<>', REMOVED_NOTE)
-		.where('response_id', 'in', responsesIn(trx, { childId }).select('id'))
-		.executeTakeFirst();
-	// Last: the responses are found through child_id until here.
-	const unlinked = await trx
-		.updateTable('response')
-		.set({ child_id: null })
-		.where('child_id', '=', childId)
-		.executeTakeFirst();
+		.execute();
 	return {
 		freeTextAnswersRemoved,
 		responsesUnlinked: n(unlinked.numUpdatedRows),
-		alertNotesRemoved: n(notes.numUpdatedRows)
+		alertNotesRemoved: n(notes.numUpdatedRows),
+		invitationsUnlinked,
+		...texts
 	};
 }
 
@@ -192,6 +227,10 @@ export async function applyRetention(
 			freeTextAnswersRemoved: 0,
 			responsesUnlinked: 0,
 			alertNotesRemoved: 0,
+			invitationsUnlinked: 0,
+			packageTextsRemoved: 0,
+			activityTextsRemoved: 0,
+			returnRevisionsScrubbed: 0,
 			sessionsRemoved: 0,
 			passwordResetsRemoved: 0,
 			rateLimitsRemoved: 0
@@ -200,9 +239,7 @@ export async function applyRetention(
 			const erased = await erase(trx, id);
 			await record(trx, null, 'child.erased', 'child', id, { ...erased, reason: 'retention' });
 			counts.childrenErased++;
-			counts.freeTextAnswersRemoved += erased.freeTextAnswersRemoved;
-			counts.responsesUnlinked += erased.responsesUnlinked;
-			counts.alertNotesRemoved += erased.alertNotesRemoved;
+			for (const k of Object.keys(erased) as (keyof ErasureCounts)[]) counts[k] += erased[k];
 		}
 		counts.freeTextAnswersRemoved += await removeFreeText(trx, { startedBefore: cutoff });
 		const sessions = await trx

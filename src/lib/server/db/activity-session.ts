@@ -69,3 +69,67 @@ export function listForProvider(db: DB, providerId: string, from: string, to: st
 		.orderBy('activity_session.hour_type')
 		.execute();
 }
+
+/** The different activity texts recorded at a provider's services. */
+export async function activitiesOfProvider(db: DB, providerId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('activity_session')
+		.innerJoin('service', 'service.id', 'activity_session.service_id')
+		.select('activity_session.activity')
+		.distinct()
+		.where('service.provider_id', '=', providerId)
+		.where('activity_session.activity', 'is not', null)
+		.execute();
+	return rows.flatMap((r) => (r.activity === null ? [] : [r.activity]));
+}
+
+/** Replaces these activity texts wherever the provider recorded them; the sessions changed. */
+export async function replaceActivities(
+	db: DB,
+	providerId: string,
+	texts: string[],
+	by: string
+): Promise<number> {
+	if (!texts.length) return 0;
+	const result = await db
+		.updateTable('activity_session')
+		.set({ activity: by })
+		.where('activity', 'in', texts)
+		.where('service_id', 'in', (eb) =>
+			eb.selectFrom('service').select('id').where('provider_id', '=', providerId)
+		)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/**
+ * Replaces the activity text of a child's sessions, except where another child's session on the
+ * same register (service, day and type of hours) has the same text: a text the register shares
+ * names the session, not the child. The sessions changed.
+ */
+export async function replaceOwnActivities(db: DB, childId: string, by: string): Promise<number> {
+	const result = await db
+		.updateTable('activity_session as a')
+		.set({ activity: by })
+		.where('a.care_package_id', 'in', (eb) =>
+			eb.selectFrom('care_package').select('id').where('child_id', '=', childId)
+		)
+		.where('a.activity', 'is not', null)
+		.where('a.activity', '<>', by)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('activity_session as o')
+						.innerJoin('care_package as op', 'op.id', 'o.care_package_id')
+						.select('o.id')
+						.whereRef('o.service_id', '=', 'a.service_id')
+						.whereRef('o.held_on', '=', 'a.held_on')
+						.whereRef('o.hour_type', '=', 'a.hour_type')
+						.whereRef('o.activity', '=', 'a.activity')
+						.where('op.child_id', '<>', childId)
+				)
+			)
+		)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

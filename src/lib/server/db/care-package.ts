@@ -44,3 +44,15 @@ export async function end(
 ): Promise<void> {
 	await db.updateTable('care_package').set(ending).where('id', '=', id).execute();
 }
+
+/** Replaces the explanations of how a child's packages ended; the packages changed. */
+export async function replaceExplanations(db: DB, childId: string, by: string): Promise<number> {
+	const result = await db
+		.updateTable('care_package')
+		.set({ end_explanation: by })
+		.where('child_id', '=', childId)
+		.where('end_explanation', 'is not', null)
+		.where('end_explanation', '<>', by)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

@@ -70,3 +70,22 @@ export function revoke(db: DB, id: string, now = new Date()) {
 		.where('revoked_at', 'is', null)
 		.execute();
 }
+
+/**
+ * Breaks every link between a child, their invitations and the responses made through them, and
+ * revokes the invitations not yet revoked; the number of invitations unlinked.
+ */
+export async function unlinkChild(db: DB, childId: string, now = new Date()): Promise<number> {
+	const ofChild = db.selectFrom('invitation').select('id').where('child_id', '=', childId);
+	await db
+		.updateTable('response')
+		.set({ invitation_id: null })
+		.where('invitation_id', 'in', ofChild)
+		.execute();
+	const result = await db
+		.updateTable('invitation')
+		.set((eb) => ({ child_id: null, revoked_at: eb.fn.coalesce('revoked_at', eb.val(now)) }))
+		.where('child_id', '=', childId)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

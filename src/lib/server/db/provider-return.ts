@@ -199,3 +199,36 @@ export function latestEnteredRating(db: DB, councilId: string, providerId: strin
 		.limit(1)
 		.executeTakeFirst();
 }
+
+/** Every revision of a provider's returns, with its typed and assembled texts. */
+export function revisionTextsOfProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('provider_return_revision as r')
+		.innerJoin('provider_return as p', 'p.id', 'r.return_id')
+		.select(['r.return_id', 'r.revision', 'r.entered', 'r.assembled', 'r.comment'])
+		.where('p.provider_id', '=', providerId)
+		.execute();
+}
+
+/** Replaces a revision's texts (at erasure only: otherwise a revision stays as submitted). */
+export function replaceRevisionTexts(
+	db: DB,
+	returnId: string,
+	revision: number,
+	t: {
+		entered: Record<string, unknown>;
+		assembled: Record<string, unknown> | null;
+		comment: string | null;
+	}
+) {
+	return db
+		.updateTable('provider_return_revision')
+		.set({
+			entered: JSON.stringify(t.entered),
+			assembled: t.assembled === null ? null : JSON.stringify(t.assembled),
+			comment: t.comment
+		})
+		.where('return_id', '=', returnId)
+		.where('revision', '=', revision)
+		.execute();
+}
