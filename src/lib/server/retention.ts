@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { loadVersion } from './answering/service';
 import { record } from './audit';
+import * as signInGuard from './db/sign-in-guard';
 import type { DB } from './db/connect';
 import * as invitationRepo from './db/invitation';
 import { REMOVED, removeStaffTexts, type StaffTextCounts } from './erasure';
@@ -257,7 +258,11 @@ export async function applyRetention(
 			.deleteFrom('rate_limit')
 			.where('window_start', '<', dayAgo)
 			.executeTakeFirst();
-		counts.rateLimitsRemoved = n(limits.numDeletedRows);
+		// Failure counts for addresses without an account go after 30 quiet days: long enough that
+		// they answer like an account's count, which only a correct sign-in clears.
+		const monthAgo = new Date(now.getTime() - 30 * 86400_000);
+		counts.rateLimitsRemoved =
+			n(limits.numDeletedRows) + (await signInGuard.removeStale(trx, monthAgo));
 		await record(trx, null, 'retention.applied', 'retention', null, {
 			...counts,
 			cutoff: cutoff.toISOString(),

@@ -132,7 +132,9 @@ export async function view(
 		kind: o.kind,
 		period: o.period.key,
 		revision: shown?.revision ?? null,
-		children: children.length
+		// The return names these children (seed section 2.2): whose records were seen, by id.
+		children: children.length,
+		childIds: children.map((c) => c.id)
 	});
 	const status = o.ret?.status ?? 'not_started';
 	const open = status === 'not_started' || status === 'draft' || status === 'returned';
