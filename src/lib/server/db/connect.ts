@@ -25,6 +25,8 @@ export interface ConnectOptions {
 	dataDir?: string;
 	/** PostgreSQL only: run every query in this schema (tests use one fresh schema each). */
 	schema?: string;
+	/** PGlite on disk: fsync each commit (default). Off only to measure what it costs. */
+	durable?: boolean;
 }
 
 /** Opens the app's database: the PostgreSQL server at `url`, or embedded PGlite in `dataDir`. */
@@ -51,18 +53,19 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 	]);
 	const dataDir = options.dataDir ?? 'memory://';
 	const onDisk = !dataDir.startsWith('memory://');
+	const durable = onDisk && options.durable !== false;
 	const release = onDisk ? lockDataFolder(dirname(dataDir)) : () => {};
 	let pglite: PGlite;
 	try {
 		pglite = await PGlite.create(dataDir, {
 			parsers: { [DATE_OID]: asText, [NUMERIC_OID]: asText },
-			...(onDisk ? { startParams: DURABLE_START_PARAMS } : {})
+			...(durable ? { startParams: DURABLE_START_PARAMS } : {})
 		});
 	} catch (e) {
 		release();
 		throw e;
 	}
-	if (onDisk && !makeDurable(pglite))
+	if (durable && !makeDurable(pglite))
 		console.warn(
 			'The embedded database could not be made durable (fsync): a power cut could lose answers.'
 		);
