@@ -106,6 +106,11 @@ export function upgradeHash(sha256Hex: string): string {
 	return KEYED_PREFIX + createHmac('sha256', keys().hashKey).update(sha256Hex).digest('hex');
 }
 
+/** A secret token derived from `parts` with the key: the same parts always give the same token. */
+export function derivedToken(...parts: string[]): string {
+	return createHmac('sha256', keys().hashKey).update(parts.join('\u0000')).digest('base64url');
+}
+
 /** Encrypts a secret the app must read back (AES-256-GCM). */
 export function seal(plain: string): string {
 	const iv = randomBytes(12);

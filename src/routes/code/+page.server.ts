@@ -2,11 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { enter } from '$lib/server/answering/enter';
+import { deviceOf } from '$lib/server/answering/respondent';
 import * as invitations from '$lib/server/invitations';
 import { allowCodeAttempt } from '$lib/server/rate-limit';
 import { isWellFormedCode, normaliseCode } from '$lib/server/secrets';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ cookies, url }) => {
+	deviceOf(cookies, url);
 	const { symbols } = (await app()).catalogue;
 	return { symbol: symbols.svg('hello') };
 };

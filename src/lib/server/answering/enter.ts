@@ -2,7 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { App } from '../app';
 import type { Invitation } from '../db/schema';
 import { usability } from '../invitations';
-import { rememberResponse } from './respondent';
+import { DEVICE_COOKIE, rememberResponse } from './respondent';
 import { begin } from './service';
 
 export type EnterOutcome = 'started' | 'completed' | 'expired' | 'revoked' | 'unavailable';
@@ -22,7 +22,9 @@ export async function enter(
 	if (state !== 'ok') return state;
 	const versionId = versionIds.get(invitation.survey_id);
 	if (!versionId) return 'unavailable';
-	const result = await begin(connection.db, invitation, versionId, language);
+	const held = cookies.get(DEVICE_COOKIE);
+	const device = held && /^[\w-]{43}$/.test(held) ? held : undefined;
+	const result = await begin(connection.db, invitation, versionId, language, { device });
 	if (result.status === 'completed') return 'completed';
 	rememberResponse(cookies, result.resumeToken, url);
 	return 'started';

@@ -1,10 +1,31 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
 import type { DB } from '../db/connect';
+import { newToken } from '../secrets';
 import { FINISH, HELPED } from './steps';
 import { fromResumeToken, type RespondentContext } from './service';
 
 /** The respondent's own response is found through this HttpOnly cookie, never through the URL. */
 export const RESPONSE_COOKIE = 'voices_response';
+
+/**
+ * A random id for the browser, given on the start and code pages before Start is pressed, so that
+ * the answers' cookie is the same for every press of Start at once (service.ts, begin).
+ */
+export const DEVICE_COOKIE = 'voices_device';
+
+export function deviceOf(cookies: Cookies, url: URL): string {
+	const held = cookies.get(DEVICE_COOKIE);
+	if (held && /^[\w-]{43}$/.test(held)) return held;
+	const device = newToken();
+	cookies.set(DEVICE_COOKIE, device, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24 * 60
+	});
+	return device;
+}
 
 export function rememberResponse(cookies: Cookies, token: string, url: URL): void {
 	cookies.set(RESPONSE_COOKIE, token, {

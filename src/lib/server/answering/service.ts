@@ -8,6 +8,7 @@ import * as responseRepo from '../db/response';
 import type { Invitation, Response, SurveyRules } from '../db/schema';
 import * as surveyRepo from '../db/survey';
 import { hashSecret, newToken } from '../secrets';
+import { derivedToken } from '../keys';
 import * as safeguarding from '../safeguarding';
 import { classify, isSafeguardingAnswer } from '../surveys/rules';
 import type { Json } from '../surveys/types';
@@ -59,10 +60,10 @@ export async function begin(
 	invitation: Invitation,
 	versionId: string,
 	language: string,
-	options: { assistedBy?: string } = {}
+	options: { assistedBy?: string; device?: string } = {}
 ): Promise<BeginResult> {
 	const version = await loadVersion(db, versionId);
-	const resumeToken = newToken();
+	let resumeToken = newToken();
 	// The age band and main need are copied onto the response when it starts, so statistics can
 	// be grouped by them after the child's record is erased.
 	const child = invitation.child_id ? await childRepo.find(db, invitation.child_id) : undefined;
@@ -82,6 +83,9 @@ export async function begin(
 		assisted_by: options.assistedBy ?? null
 	});
 	if (response.completed_at) return { status: 'completed' };
+	// From a browser that says which device it is, the token is the same however many times
+	// Start is pressed at once: a double tap cannot leave the browser holding a replaced token.
+	if (options.device) resumeToken = derivedToken('resume', options.device, response.id);
 	await responseRepo.setResumeTokenHash(db, response.id, hashSecret(resumeToken));
 	return { status: 'started', response, resumeToken };
 }

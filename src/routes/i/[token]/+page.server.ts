@@ -2,13 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { enter } from '$lib/server/answering/enter';
+import { deviceOf } from '$lib/server/answering/respondent';
 import { surveyLocale } from '$lib/server/answering/page';
 import * as invitations from '$lib/server/invitations';
 import { textIn } from '$lib/server/surveys/translations';
 
 // Opening the link only shows the start page; the response starts when the respondent presses
 // Start, so a link preview or a scanner never starts one.
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies, url }) => {
+	deviceOf(cookies, url);
 	const { connection, catalogue } = await app();
 	const invitation = await invitations.findByToken(connection.db, params.token);
 	if (!invitation) error(404, 'Not found');
