@@ -51,7 +51,12 @@ describe('npm run db:migrate and db:rollback', () => {
 
 describe('npm run invite', () => {
 	it('prints a link and a code for each invitation, and explains a wrong option', () => {
-		const env = { DATA_DIR: tempDir('voices-data-'), ORIGIN: 'https://voices.example' };
+		// The demo's services at an https address: allowed only when told it is a demo.
+		const env = {
+			DATA_DIR: tempDir('voices-data-'),
+			ORIGIN: 'https://voices.example',
+			THIS_IS_A_DEMO: 'yes'
+		};
 		const made = run(
 			[
 				'src/cli/invite.ts',
@@ -94,7 +99,11 @@ describe('npm run invite', () => {
 
 describe('npm run user:create', () => {
 	it('creates an administrator with a set-password link, once per email address', () => {
-		const env = { DATA_DIR: tempDir('voices-data-'), ORIGIN: 'https://voices.example' };
+		const env = {
+			DATA_DIR: tempDir('voices-data-'),
+			ORIGIN: 'https://voices.example',
+			DEMO_DATA: 'off'
+		};
 		const made = run(
 			['src/cli/user-create.ts', '--email', 'sam.jones@example.org', '--name', 'Sam Jones'],
 			env

@@ -28,7 +28,7 @@ function realEnv(extra: Record<string, string | undefined>) {
 const cli = (args: string[], env: Record<string, string | undefined>) =>
 	spawnSync(tsx, args, { env: realEnv(env), encoding: 'utf8' });
 
-describe.each(databaseKinds)('a real installation on %s', (kind) => {
+describe.each(databaseKinds)('a real installation on %s', { timeout: 300_000 }, (kind) => {
 	let server: RunningServer;
 	let target: Record<string, string>;
 	let drop = async () => {};
@@ -120,7 +120,9 @@ describe.each(databaseKinds)('a real installation on %s', (kind) => {
 		}
 	);
 });
-describe('demo data at an https address', () => {
+// Each of these starts the app several times on a new database: generous limits, so that a busy
+// machine makes them slow, not red.
+describe('demo data at an https address', { timeout: 300_000 }, () => {
 	it('is refused unless THIS_IS_A_DEMO=yes says it is a demo', async () => {
 		const dataDir = tempDir('voices-demo-https-');
 		const asked = await failingStart(
@@ -158,7 +160,7 @@ describe('demo data at an https address', () => {
 	});
 });
 
-describe('the embedded database', () => {
+describe('the embedded database', { timeout: 300_000 }, () => {
 	let server: RunningServer;
 	const dataDir = tempDir('voices-lock-');
 	beforeAll(async () => {

@@ -82,7 +82,12 @@ describe.each(databaseKinds)('staff sign-in and assisted answering on %s', (kind
 	it('marks the cookie Secure and sends HSTS under https', async () => {
 		// Served as https (behind a TLS-terminating proxy): ORIGIN says so.
 		await server.stop();
-		const secure = await startServer({ ...env, ORIGIN: 'https://voices.example.org' });
+		// Its accounts are the demo's, which an https address serves only when told it is a demo.
+		const secure = await startServer({
+			...env,
+			ORIGIN: 'https://voices.example.org',
+			THIS_IS_A_DEMO: 'yes'
+		});
 		try {
 			const res = await fetch(`${secure.url}/sign-in`, {
 				method: 'POST',
