@@ -14,7 +14,8 @@ import { applySchemata, checkList, StaleMutation, SWITCH, type Mutation } from '
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
-const BUILD_DIR = 'node_modules/.cache/voices-mutants/build';
+const CACHE = 'node_modules/.cache/voices-mutants';
+const BUILD_DIR = `${CACHE}/build`;
 const JOBS = Math.max(1, Number(process.env.MUTATION_JOBS) || 2);
 const started = Date.now();
 
@@ -57,7 +58,7 @@ function cleanUp(): boolean {
 		console.error(`\nNOT RESTORED: ${changed.join(', ')}. The originals are in ${backupDir}`);
 		return false;
 	}
-	rmSync(BUILD_DIR, { recursive: true, force: true });
+	rmSync(CACHE, { recursive: true, force: true });
 	if (runsDir) rmSync(runsDir, { recursive: true, force: true });
 	if (backupDir) rmSync(backupDir, { recursive: true, force: true });
 	backupDir = null;
