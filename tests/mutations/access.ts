@@ -87,6 +87,11 @@ process.on('uncaughtException', (e) => {
 	process.exit(1);
 });
 process.on('exit', restore);
+// A parent that is gone (npm killed, a terminal closed) cannot pass a signal on: stop as if sent one.
+const parent = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parent) process.emit('SIGHUP');
+}, 1000).unref();
 
 function run(
 	args: string[],
