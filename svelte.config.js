@@ -6,7 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// VOICES_BUILD_DIR lets the mutation run (tests/mutations/access.ts) build its mutants apart.
+		adapter: adapter({ out: process.env.VOICES_BUILD_DIR || 'build' }),
 		// No inline script runs without a hash SvelteKit computes; pages cannot be framed.
 		csp: {
 			mode: 'hash',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { currentCode } from '../../src/lib/server/auth/totp';
+import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
 import * as responseRepo from '../../src/lib/server/db/response';
 import * as userRepo from '../../src/lib/server/db/user';
@@ -9,9 +10,11 @@ import * as invitations from '../../src/lib/server/invitations';
 import * as safeguarding from '../../src/lib/server/safeguarding';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
+import type { App } from '../../src/lib/server/app';
 import { prepare } from '../helpers/prepare';
 import { startServer, type RunningServer } from '../helpers/server';
 import { serverTarget } from '../helpers/target';
+import { preparedOnce } from '../helpers/template';
 
 // The access matrix: every staff page and action, as every role, including a second provider's
 // staff and a member of the same provider who is not the safeguarding lead. Each cell is the
@@ -31,9 +34,12 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		| 'alertA'
 		| 'invitationA'
 		| 'serviceA'
+		| 'serviceB'
 		| 'staffB'
 		| 'staffA2'
 		| 'childB'
+		| 'packageA'
+		| 'packageB'
 		| 'dorsetProvider'
 		| 'riverside'
 		| 'lancashire'
@@ -43,7 +49,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 
 	beforeAll(async () => {
 		({ env, drop } = await serverTarget(kind));
-		await prepare(env, async (app) => {
+		const seed = async (app: App) => {
 			const db = app.connection.db;
 			const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
 			const riverside = providers.find((p) => p.name === 'Riverside Short Breaks')!.id;
@@ -91,6 +97,33 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 					send_needs: '[]'
 				})
 			).id;
+			// One open care package each: a child's package is theirs alone (its report, its end).
+			const serviceB = (
+				await db.selectFrom('service').select('id').where('provider_id', '=', pennine).execute()
+			)[0]!.id;
+			ids.serviceB = serviceB;
+			const hours = {
+				personal_care_hours: '0',
+				short_break_daytime_hours: '4',
+				break_time_hours: '0',
+				break_time_plus_hours: '0',
+				overnight_hours: '0'
+			};
+			for (const [key, childId, serviceId] of [
+				['packageA', ids.childA, serviceA],
+				['packageB', ids.childB, serviceB]
+			] as const) {
+				const p = await carePackageRepo.insert(db, {
+					child_id: childId,
+					service_id: serviceId,
+					starts_on: '2026-01-05',
+					ends_on: null,
+					end_reason: null,
+					end_explanation: null,
+					...hours
+				});
+				ids[key] = p.id;
+			}
 			const issued = await invitations.issue(db, {
 				surveyId: 'short-breaks-child-symbols',
 				serviceId: serviceA,
@@ -135,7 +168,13 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				serviceId: serviceA,
 				raisedAt: new Date(Date.now() - 7 * 86400_000)
 			});
+		};
+		// The mutation run prepares this once and starts each mutant from a copy.
+		const prepared = await preparedOnce(env, async () => {
+			await prepare(env, seed);
+			return ids;
 		});
+		Object.assign(ids, prepared);
 		server = await startServer(env);
 		const login: Record<Exclude<Who, 'anon'>, string> = {
 			admin: 'admin@example.org',
@@ -395,6 +434,34 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'a child’s care package report',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageA}/report`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'another child’s care package report',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageB}/report`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 404,
+				staffA: 404,
+				staffA2: 404,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
 			'sessions',
 			() => '/staff/sessions',
 			{
@@ -406,6 +473,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				staffA2: 200,
 				mgrB: 200,
 				staffB: 200
+			}
+		],
+		[
+			'a Riverside register',
+			(i) => `/staff/sessions?service=${i.serviceA}&date=2026-02-02`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
 			}
 		],
 		[
@@ -465,6 +546,13 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		const csv = (await clients.mgrB.get('/staff/dashboard/export?page=main&format=csv')).html;
 		expect(csv).toContain('Pennine Play Clubs');
 		expect(csv).not.toContain('Riverside');
+		// Returns owed: a provider's own only, and a commissioner's council's only.
+		const owedB = (await clients.mgrB.get('/staff/returns')).html;
+		expect(owedB).toContain('Pennine Play Clubs');
+		expect(owedB).not.toContain('Riverside');
+		const owedComm = (await clients.comm.get('/staff/returns')).html;
+		expect(owedComm).toContain('Riverside');
+		expect(owedComm).not.toContain('Harbour View');
 		// A commissioner cannot reach another council's provider.
 		const other = await clients.comm.get(`/staff/dashboard?provider=${ids.dorsetProvider}`);
 		expect(other.html).toContain('Choose a provider from the list');
@@ -481,6 +569,60 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				[
 					['service_id', i.serviceA],
 					['starts_on', '2026-04-01']
+				]
+			],
+			404
+		],
+		[
+			'end another provider’s child’s care package',
+			'staffB',
+			(i) => [
+				`/staff/children/${i.childA}?/endPackage`,
+				[
+					['package_id', i.packageA],
+					['end_on', '2026-03-01'],
+					['end_reason', 'completed'],
+					['end_explanation', '']
+				]
+			],
+			404
+		],
+		[
+			'end another child’s care package from one’s own child',
+			'mgrA',
+			(i) => [
+				`/staff/children/${i.childA}?/endPackage`,
+				[
+					['package_id', i.packageB],
+					['end_on', '2026-03-01'],
+					['end_reason', 'completed'],
+					['end_explanation', '']
+				]
+			],
+			404
+		],
+		[
+			'write the report of another provider’s care package',
+			'mgrB',
+			(i) => [
+				`/staff/children/${i.childA}/packages/${i.packageA}/report`,
+				[
+					['outcome_1_text', 'Makes friends'],
+					['outcome_1', 'achieved'],
+					['package_outcomes', 'achieved'],
+					['evaluation', 'x']
+				]
+			],
+			404
+		],
+		[
+			'record a register at another provider’s service',
+			'staffB',
+			(i) => [
+				`/staff/sessions?/record&service=${i.serviceA}&date=2026-02-02&type=short_break_daytime_hours`,
+				[
+					['hours', '2'],
+					[`status_${i.packageA}`, 'attended']
 				]
 			],
 			404
@@ -524,7 +666,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				[
 					['children', i.childA],
 					['survey', 'short-breaks-child-symbols'],
-					['service', i.serviceA],
+					['service', i.serviceB],
 					['respondent', 'child'],
 					['source', 'annual_review'],
 					['days', '28']
@@ -674,6 +816,15 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			404
 		],
 		[
+			'submit another council’s return',
+			'mgrA',
+			(i) => [
+				`/staff/returns/${i.dorset}/${i.riverside}/monthly/2025-04?/submit`,
+				[['comment', 'x']]
+			],
+			404
+		],
+		[
 			'accept a return as a provider manager',
 			'mgrA',
 			(i) => [
@@ -714,7 +865,16 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			const child = await childRepo.find(db, ids.childA);
 			expect(child?.reference).toBe('RIV-001');
 			expect(child?.erased_at).toBeNull();
-			expect(await db.selectFrom('care_package').selectAll().execute()).toEqual([]);
+			const packages = await db.selectFrom('care_package').selectAll().execute();
+			expect(packages.map((p) => [p.id, p.ends_on, p.end_reason]).sort()).toEqual(
+				[
+					[ids.packageA, null, null],
+					[ids.packageB, null, null]
+				].sort()
+			);
+			expect(await db.selectFrom('activity_session').selectAll().execute()).toEqual([]);
+			expect(await db.selectFrom('care_package_report').selectAll().execute()).toEqual([]);
+			expect(await db.selectFrom('provider_return').selectAll().execute()).toEqual([]);
 			const alerts = await db.selectFrom('safeguarding_alert').selectAll().execute();
 			expect(alerts.map((a) => a.acknowledged_at)).toEqual([null, null]);
 			const inv = await db

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 // Starts the built app (`node build`) as a real process on a free port, the way `npm start` does.
 
+/** The built server: `build/`, or the mutation run's build when VOICES_BUILD_DIR names one. */
+const entry = () => join(process.env.VOICES_BUILD_DIR || 'build', 'index.js');
+
 export interface RunningServer {
 	url: string;
 	output: () => string;
@@ -34,10 +37,10 @@ function collect(child: ChildProcess): () => string {
 
 /** Runs the built server until it prints that it listens, or fails with its output. */
 export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
-	if (!existsSync('build/index.js')) throw new Error('No build: run `npm run build` first');
+	if (!existsSync(entry())) throw new Error(`No build at ${entry()}: run \`npm run build\` first`);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [entry()], {
 		env: {
 			...process.env,
 			DATABASE_URL: '',
@@ -85,7 +88,7 @@ export async function failingStart(
 	env: Record<string, string | undefined>
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [entry()], {
 		env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
