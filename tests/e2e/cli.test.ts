@@ -33,7 +33,8 @@ describe('npm run surveys:check', () => {
 	});
 });
 
-describe('npm run db:migrate and db:rollback', () => {
+// Each command below starts on a new embedded database (seconds when the machine is busy).
+describe('npm run db:migrate and db:rollback', { timeout: 240_000 }, () => {
 	it('apply and revert the migrations on the embedded database', () => {
 		const env = { DATA_DIR: tempDir('voices-data-') };
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain(
@@ -41,7 +42,7 @@ describe('npm run db:migrate and db:rollback', () => {
 		);
 		expect(run(['src/cli/db.ts', 'migrate'], env).stdout).toContain('Nothing to do');
 		expect(run(['src/cli/db.ts', 'rollback'], env).stdout).toContain(
-			'Reverted: 2026-11-24T19-00_activity-returns'
+			'Reverted: 2026-12-01T09-00_hardening'
 		);
 		const wrong = run(['src/cli/db.ts', 'sideways'], env);
 		expect(wrong.status).toBe(2);
@@ -49,7 +50,7 @@ describe('npm run db:migrate and db:rollback', () => {
 	});
 });
 
-describe('npm run invite', () => {
+describe('npm run invite', { timeout: 240_000 }, () => {
 	it('prints a link and a code for each invitation, and explains a wrong option', () => {
 		// The demo's services at an https address: allowed only when told it is a demo.
 		const env = {
@@ -97,7 +98,7 @@ describe('npm run invite', () => {
 	});
 });
 
-describe('npm run user:create', () => {
+describe('npm run user:create', { timeout: 240_000 }, () => {
 	it('creates an administrator with a set-password link, once per email address', () => {
 		const env = {
 			DATA_DIR: tempDir('voices-data-'),
@@ -124,7 +125,7 @@ describe('npm run user:create', () => {
 	});
 });
 
-describe('npm run retention', () => {
+describe('npm run retention', { timeout: 240_000 }, () => {
 	it('prints what it removed and the cutoff, and refuses a wrong RETENTION_MONTHS', () => {
 		const env = { DATA_DIR: tempDir('voices-data-') };
 		const done = run(['src/cli/retention.ts'], env);
