@@ -73,6 +73,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 				.replace('%dir%', direction(locale))
 				.replace('%display%', display)
 	});
+	// Staff pages show children's records, and answer pages a child's own answers, often on a
+	// shared device: neither is kept in a cache (OWASP ASVS 8.2.1).
+	if (
+		(isStaffPath(event.url.pathname) || /^\/(answer|i|code)(\/|$)/.test(event.url.pathname)) &&
+		!response.headers.has('cache-control')
+	)
+		response.headers.set('Cache-Control', 'no-store');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

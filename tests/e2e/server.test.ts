@@ -81,6 +81,12 @@ describe.each(databaseKinds)('the running app on %s', (kind) => {
 		expect(res.headers.get('strict-transport-security')).toBeNull();
 	});
 
+	it('keeps staff and answer pages out of caches, and lets public pages be cached', async () => {
+		for (const path of ['/sign-in', '/code', '/staff', '/answer'])
+			expect((await get(path)).headers.get('cache-control'), path).toBe('no-store');
+		expect((await get('/measures')).headers.get('cache-control')).toBeNull();
+	});
+
 	it('answers an unknown address with a 404 page', async () => {
 		const res = await get('/no-such-page');
 		expect(res.status).toBe(404);
