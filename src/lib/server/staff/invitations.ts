@@ -11,6 +11,7 @@ import { providerOf, services } from './children';
 import type { FieldErrors } from './form';
 import { SOURCES } from '../../needs';
 import { isUuid } from '../db/ids';
+import { distinct, MAX_CHILDREN_PER_POST } from '../repeated';
 
 export type InvitationStatus = 'not_started' | 'in_progress' | 'completed' | 'expired' | 'revoked';
 
@@ -62,6 +63,7 @@ export interface NewInvitations {
 	respondent: Respondent;
 	source: Source;
 	days: number;
+	/** As posted: more than `MAX_CHILDREN_PER_POST` values are refused, copies count once. */
 	childIds: string[];
 	open: boolean;
 }
@@ -86,60 +88,79 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 	if (!n.open) {
 		if (!RESPONDENTS.includes(n.respondent)) errors.respondent = 'Choose child or parent/carer';
 		if (!n.childIds.length) errors.children = 'Select at least one child';
-		for (const id of n.childIds) {
-			const child = isUuid(id) ? await childRepo.find(app.connection.db, id) : null;
-			if (!child || child.provider_id !== providerId || child.erased_at) {
-				errors.children = 'Select children from the list';
-				break;
-			}
+		else if (n.childIds.length > MAX_CHILDREN_PER_POST)
+			errors.children = `Select up to ${MAX_CHILDREN_PER_POST} children at a time`;
+		else {
+			const ids = distinct(n.childIds);
+			const found = ids.every(isUuid) ? await childRepo.findMany(app.connection.db, ids) : [];
+			const ok = found.filter((c) => c.provider_id === providerId && !c.erased_at);
+			if (ok.length !== ids.length) errors.children = 'Select children from the list';
 		}
 	}
 	return errors;
 }
 
-/** Creates the invitations (checked first with `check`) and the cards to print, once. */
+/**
+ * Creates the invitations (checked first with `check`) and the cards to print, once. The
+ * transaction holds only the inserts: the children are read before it and the QR codes drawn
+ * after it, so a long list never holds the database.
+ */
 export async function create(app: App, user: StaffUser, n: NewInvitations): Promise<Card[]> {
 	providerOf(user);
 	const db = app.connection.db;
 	const survey = app.catalogue.surveys.find((s) => s.id === n.surveyId)!;
 	const expiresAt = new Date(Date.now() + n.days * 86_400_000);
-	const targets = n.open ? [null] : n.childIds;
-	const cards: Card[] = [];
-	await db.transaction().execute(async (trx) => {
-		for (const childId of targets) {
-			const child = childId ? await childRepo.find(trx, childId) : null;
-			const language =
-				child?.preferred_language && survey.languages.includes(child.preferred_language)
-					? child.preferred_language
-					: 'en';
-			const issued = await invitations.issue(trx, {
+	const ids = distinct(n.childIds);
+	const children = n.open ? [] : await childRepo.findMany(db, ids);
+	const targets = n.open ? [null] : ids.map((id) => children.find((c) => c.id === id)!);
+	const languageOf = (child: (typeof children)[number] | null) =>
+		child?.preferred_language && survey.languages.includes(child.preferred_language)
+			? child.preferred_language
+			: 'en';
+	const issued = await db.transaction().execute(async (trx) => {
+		const made = [];
+		for (const child of targets) {
+			const invitation = await invitations.issue(trx, {
 				surveyId: survey.id,
 				serviceId: n.serviceId,
 				respondent: n.open ? 'child' : n.respondent,
 				source: n.source,
 				expiresAt,
-				childId,
+				childId: child?.id ?? null,
 				isOpen: n.open,
-				language,
+				language: languageOf(child),
 				createdBy: user.id
 			});
-			await audit.record(trx, user.id, 'invitation.created', 'invitation', issued.invitation.id, {
-				childId,
-				open: n.open
-			});
-			const link = `${app.config.origin}/i/${issued.token}?lang=${language}`;
-			cards.push({
-				name: n.open || !child ? null : child.display_name,
-				respondent: n.open ? 'child' : n.respondent,
-				language,
-				surveyTitle: survey.title,
-				code: issued.code,
-				link,
-				qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
-				expires: expiresAt.toISOString().slice(0, 10)
-			});
+			await audit.record(
+				trx,
+				user.id,
+				'invitation.created',
+				'invitation',
+				invitation.invitation.id,
+				{
+					childId: child?.id ?? null,
+					open: n.open
+				}
+			);
+			made.push({ child, ...invitation });
 		}
+		return made;
 	});
+	const cards: Card[] = [];
+	for (const { child, token, code } of issued) {
+		const language = languageOf(child);
+		const link = `${app.config.origin}/i/${token}?lang=${language}`;
+		cards.push({
+			name: n.open || !child ? null : child.display_name,
+			respondent: n.open ? 'child' : n.respondent,
+			language,
+			surveyTitle: survey.title,
+			code,
+			link,
+			qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+			expires: expiresAt.toISOString().slice(0, 10)
+		});
+	}
 	return cards;
 }
 
