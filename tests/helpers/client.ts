@@ -1,7 +1,11 @@
 /** A tiny browser stand-in for HTTP tests: keeps cookies, sends same-origin form posts. */
 export class Client {
 	cookies = new Map<string, string>();
-	constructor(private base: string) {}
+	/** `extra` headers go with every request (a proxy's client address header, say). */
+	constructor(
+		private base: string,
+		private extra: Record<string, string> = {}
+	) {}
 
 	private remember(res: Response) {
 		for (const header of res.headers.getSetCookie()) {
@@ -13,7 +17,7 @@ export class Client {
 
 	private headers(): Record<string, string> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-		return { cookie, accept: 'text/html', origin: this.base };
+		return { cookie, accept: 'text/html', origin: this.base, ...this.extra };
 	}
 
 	async get(path: string): Promise<{ status: number; location: string | null; html: string }> {

@@ -39,6 +39,15 @@ export function listForProvider(db: DB, providerId: string, limit = 500) {
 			'invitation.expires_at',
 			'invitation.revoked_at',
 			'invitation.created_at',
+			'invitation.response_cap',
+			'invitation.responses_started',
+			(eb) =>
+				eb
+					.selectFrom('response as r')
+					.select((e) => e.fn.count<number>('r.completed_at').as('n'))
+					.whereRef('r.invitation_id', '=', 'invitation.id')
+					.where('invitation.is_open', '=', true)
+					.as('responses_completed'),
 			'service.name as service_name',
 			'survey.title as survey_title',
 			'child.display_name as child_name',
@@ -50,6 +59,34 @@ export function listForProvider(db: DB, providerId: string, limit = 500) {
 		.orderBy('invitation.created_at', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+/**
+ * Counts one more response started through an open link unless it has reached its cap: one
+ * conditional update, so concurrent starts can never take more than the cap. False when full.
+ */
+export async function takeStart(db: DB, id: string): Promise<boolean> {
+	const result = await db
+		.updateTable('invitation')
+		.set((eb) => ({ responses_started: eb('responses_started', '+', 1) }))
+		.where('id', '=', id)
+		.where('is_open', '=', true)
+		.where((eb) =>
+			eb.or([eb('response_cap', 'is', null), eb('responses_started', '<', eb.ref('response_cap'))])
+		)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** Sets (or, with null, removes) an open link's cap on the responses it takes. */
+export async function setCap(db: DB, id: string, cap: number | null): Promise<boolean> {
+	const result = await db
+		.updateTable('invitation')
+		.set({ response_cap: cap })
+		.where('id', '=', id)
+		.where('is_open', '=', true)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
 }
 
 export function findWithProvider(db: DB, id: string) {

@@ -13,7 +13,8 @@ import { SOURCES } from '../../needs';
 import { isUuid } from '../db/ids';
 import { distinct, MAX_CHILDREN_PER_POST } from '../repeated';
 
-export type InvitationStatus = 'not_started' | 'in_progress' | 'completed' | 'expired' | 'revoked';
+export type InvitationStatus =
+	'not_started' | 'in_progress' | 'completed' | 'expired' | 'revoked' | 'open' | 'full';
 
 export function statusOf(
 	row: { revoked_at: unknown; expires_at: unknown; started_at: unknown; completed_at: unknown },
@@ -23,6 +24,21 @@ export function statusOf(
 	if (row.revoked_at) return 'revoked';
 	if (new Date(row.expires_at as string) <= now) return 'expired';
 	return row.started_at ? 'in_progress' : 'not_started';
+}
+
+/** An open link takes responses until it is revoked, expires or reaches its cap. */
+export function openStatusOf(
+	row: {
+		revoked_at: unknown;
+		expires_at: unknown;
+		response_cap: number | null;
+		responses_started: number;
+	},
+	now = new Date()
+): InvitationStatus {
+	if (row.revoked_at) return 'revoked';
+	if (new Date(row.expires_at as string) <= now) return 'expired';
+	return row.response_cap !== null && row.responses_started >= row.response_cap ? 'full' : 'open';
 }
 
 export async function list({ connection }: App, user: StaffUser) {
@@ -37,10 +53,18 @@ export async function list({ connection }: App, user: StaffUser) {
 		source: r.source,
 		isOpen: r.is_open,
 		expiresAt: new Date(r.expires_at).toISOString(),
+		createdAt: new Date(r.created_at).toISOString().slice(0, 16).replace('T', ' '),
 		service: r.service_name,
 		survey: r.survey_title,
 		child: r.child_erased_at ? null : r.child_name,
-		status: statusOf(r),
+		status: r.is_open ? openStatusOf(r) : statusOf(r),
+		...(r.is_open
+			? {
+					started: r.responses_started,
+					completed: Number(r.responses_completed ?? 0),
+					cap: r.response_cap
+				}
+			: {}),
 		canRevoke: !r.revoked_at && !r.completed_at && new Date(r.expires_at) > new Date()
 	}));
 }
@@ -66,6 +90,20 @@ export interface NewInvitations {
 	/** As posted: more than `MAX_CHILDREN_PER_POST` values are refused, copies count once. */
 	childIds: string[];
 	open: boolean;
+	/** The most responses an open link takes, as typed; blank for no cap. */
+	cap: string;
+}
+
+/** The largest cap staff may set on an open link. */
+export const MAX_RESPONSE_CAP = 10_000;
+const CAP_MESSAGE = `The most responses must be a whole number from 1 to ${MAX_RESPONSE_CAP.toLocaleString('en-GB')}`;
+
+/** A typed cap: null for none (blank), undefined when it is not a whole number in range. */
+export function readCap(typed: string): number | null | undefined {
+	if (!typed.trim()) return null;
+	if (!/^\d{1,6}$/.test(typed.trim())) return undefined;
+	const cap = Number(typed.trim());
+	return cap >= 1 && cap <= MAX_RESPONSE_CAP ? cap : undefined;
 }
 
 export const RESPONDENTS: Respondent[] = ['child', 'carer'];
@@ -85,6 +123,7 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 	if (!(n.source in SOURCES)) errors.source = 'Choose where the answers will be reported';
 	if (!Number.isInteger(n.days) || n.days < 1 || n.days > 365)
 		errors.days = 'Days must be a whole number from 1 to 365';
+	if (n.open && readCap(n.cap) === undefined) errors.cap = CAP_MESSAGE;
 	if (!n.open) {
 		if (!RESPONDENTS.includes(n.respondent)) errors.respondent = 'Choose child or parent/carer';
 		if (!n.childIds.length) errors.children = 'Select at least one child';
@@ -128,6 +167,7 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 				expiresAt,
 				childId: child?.id ?? null,
 				isOpen: n.open,
+				responseCap: n.open ? readCap(n.cap) : null,
 				language: languageOf(child),
 				createdBy: user.id
 			});
@@ -139,7 +179,8 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 				invitation.invitation.id,
 				{
 					childId: child?.id ?? null,
-					open: n.open
+					open: n.open,
+					...(n.open ? { cap: readCap(n.cap) } : {})
 				}
 			);
 			made.push({ child, ...invitation });
@@ -173,4 +214,24 @@ export async function revoke(app: App, user: StaffUser, id: string): Promise<voi
 		await invitationRepo.revoke(trx, id);
 		await audit.record(trx, user.id, 'invitation.revoked', 'invitation', id);
 	});
+}
+
+/** Sets or changes an open link's cap; blank removes it. Returns the errors, by field. */
+export async function setCap(
+	app: App,
+	user: StaffUser,
+	id: string,
+	typed: string
+): Promise<{ ok: true; cap: number | null } | { ok: false; errors: FieldErrors }> {
+	const providerId = providerOf(user);
+	const db = app.connection.db;
+	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
+	if (!inv || inv.provider_id !== providerId || !inv.is_open) notFound();
+	const cap = readCap(typed);
+	if (cap === undefined) return { ok: false, errors: { [`cap-${id}`]: CAP_MESSAGE } };
+	await db.transaction().execute(async (trx) => {
+		await invitationRepo.setCap(trx, id, cap);
+		await audit.record(trx, user.id, 'invitation.cap_changed', 'invitation', id, { cap });
+	});
+	return { ok: true, cap };
 }
