@@ -1,4 +1,5 @@
 import type { DB } from './db/connect';
+import { isUniqueViolation } from './db/errors';
 import * as invitationRepo from './db/invitation';
 import type { Invitation, Respondent, Source } from './db/schema';
 import { hashSecret, newCode, newToken, normaliseCode } from './secrets';
@@ -27,8 +28,6 @@ export interface IssuedInvitation {
 	/** The short code; shown once, only its hash is kept. Open links have none. */
 	code: string | null;
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 export function issue(db: DB, input: NewInvitationInput): Promise<IssuedInvitation> {
 	return issueWithToken(db, null, input);

@@ -99,11 +99,13 @@ export function findWithProvider(db: DB, id: string) {
 		.executeTakeFirst();
 }
 
-export function revoke(db: DB, id: string, now = new Date()) {
-	return db
+/** Revokes an invitation once; false when it was already revoked (nothing is changed). */
+export async function revoke(db: DB, id: string, now = new Date()): Promise<boolean> {
+	const result = await db
 		.updateTable('invitation')
 		.set({ revoked_at: now })
 		.where('id', '=', id)
 		.where('revoked_at', 'is', null)
-		.execute();
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
 }

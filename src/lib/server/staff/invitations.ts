@@ -205,14 +205,16 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 	return cards;
 }
 
-export async function revoke(app: App, user: StaffUser, id: string): Promise<void> {
+/** Revokes an invitation; false when it was already revoked (by another request, say). */
+export async function revoke(app: App, user: StaffUser, id: string): Promise<boolean> {
 	const providerId = providerOf(user);
 	const db = app.connection.db;
 	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
 	if (!inv || inv.provider_id !== providerId) notFound();
-	await db.transaction().execute(async (trx) => {
-		await invitationRepo.revoke(trx, id);
+	return db.transaction().execute(async (trx) => {
+		if (!(await invitationRepo.revoke(trx, id))) return false;
 		await audit.record(trx, user.id, 'invitation.revoked', 'invitation', id);
+		return true;
 	});
 }
 

@@ -73,7 +73,14 @@ export const actions: Actions = {
 		const form = await readForm(request, ['id']);
 		if (!form.ok)
 			return fail(400, { errors: {}, formError: form.error, open: false, cards: null, site: '' });
-		await invitations.revoke(await app(), user, form.values.id);
+		if (!(await invitations.revoke(await app(), user, form.values.id)))
+			return fail(409, {
+				errors: {},
+				formError: 'This invitation has already been revoked',
+				open: false,
+				cards: null,
+				site: ''
+			});
 		return { errors: {}, formError: null, open: false, cards: null, site: '', revoked: true };
 	},
 	cap: async ({ locals, request }) => {
