@@ -3,7 +3,7 @@ import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
 import * as invitations from '../../src/lib/server/invitations';
-import { Client } from '../helpers/client';
+import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -22,6 +22,10 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 	let childId = '';
 	let packageId = '';
 	let invitationId = '';
+	let serviceId = '';
+	let alertId = '';
+	let resetUserId = '';
+	let groupLink = '';
 
 	beforeAll(async () => {
 		({ env, drop } = await serverTarget(kind));
@@ -32,6 +36,7 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 				.select(['service.id', 'provider.id as provider_id'])
 				.where('provider.name', '=', 'Riverside Short Breaks')
 				.executeTakeFirstOrThrow();
+			serviceId = service.id;
 			childId = (
 				await childRepo.insert(db, {
 					provider_id: service.provider_id,
@@ -64,6 +69,15 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 					childId
 				})
 			).invitation.id;
+			const group = await invitations.issue(db, {
+				surveyId: 'short-breaks-child-symbols',
+				serviceId: service.id,
+				respondent: 'child',
+				source: 'satisfaction_survey',
+				expiresAt: new Date(Date.now() + 86_400_000),
+				isOpen: true
+			});
+			groupLink = `/i/${group.token}`;
 		});
 		server = await startServer(env);
 		staff = new Client(server.url);
@@ -144,6 +158,70 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 			expect(r.html).toContain('An account with this email address already exists');
 	});
 
+	it('uses a set-password link once; the rest hear it has been used', async () => {
+		const made = await manager.post('/staff/users?/create', [
+			['email', 'reset-race@example.org'],
+			['name', 'Reset Person'],
+			['role', 'provider_staff'],
+			['organisation', '']
+		]);
+		const path = new URL(/https?:\/\/[^\s"<]+\/reset\/[A-Za-z0-9_-]+/.exec(made.html)![0]).pathname;
+		// Five, not ten: each hashes a password with 64 MiB of memory.
+		const results = await Promise.all(
+			Array.from({ length: 5 }, () =>
+				new Client(server.url).post(path, [
+					['password', 'a long enough password for the race'],
+					['confirm', 'a long enough password for the race']
+				])
+			)
+		);
+		expect(statuses(results)).toEqual([303, 410, 410, 410, 410]);
+		for (const r of results.filter((x) => x.status === 410))
+			expect(r.html).toContain('This link has expired or has already been used');
+	});
+
+	it('acknowledges a safeguarding alert once; the rest hear it already was', async () => {
+		const child = new Client(server.url);
+		expect((await child.post(groupLink, [])).status).toBe(303);
+		const helped = await child.follow('/answer');
+		const v = versionOf(helped.html);
+		await child.post('/answer/helped', [
+			['version', v],
+			['step', '@helped'],
+			['answer', 'alone']
+		]);
+		const worried = await child.post('/answer/q/feel_safe', [
+			['version', v],
+			['step', 'feel_safe'],
+			['answer', 'no']
+		]);
+		expect(worried.location).toBe('/answer/support');
+		alertId = /href="\/staff\/alerts\/([0-9a-f-]{36})"/.exec(
+			(await manager.get('/staff/alerts')).html
+		)![1]!;
+		const results = await atOnce(() =>
+			manager.post(`/staff/alerts/${alertId}`, [['note', 'Spoke to the child and their carer']])
+		);
+		expect(statuses(results)).toEqual([200, ...Array(AT_ONCE - 1).fill(409)]);
+		for (const r of results.filter((x) => x.status === 409))
+			expect(r.html).toContain('This alert has already been acknowledged');
+	});
+
+	it('ends a hand-over once, however often the password is sent at once', async () => {
+		const handOver = await staff.post(`/staff/children/${childId}?/assist`, [
+			['assist_survey', 'short-breaks-child-symbols'],
+			['assist_service', serviceId],
+			['assist_source', 'satisfaction_survey']
+		]);
+		expect(handOver.location).toBe('/answer');
+		expect((await staff.get('/staff/children')).location).toBe('/unlock');
+		const results = await Promise.all(
+			Array.from({ length: 5 }, () => staff.post('/unlock', [['password', DEMO_PASSWORD]]))
+		);
+		expect(statuses(results)).toEqual([303, 303, 303, 303, 303]);
+		expect((await staff.get('/staff/children')).status).toBe(200);
+	});
+
 	it('kept one audit row for each change, and no server errors', async () => {
 		expect(server.output()).not.toMatch(/duplicate key|23505/);
 		await server.stop();
@@ -176,6 +254,21 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 					.execute();
 				expect(user).toHaveLength(1);
 				expect(await count('user.created', user[0]!.id)).toBe(1);
+				expect(await count('alert.acknowledged', alertId)).toBe(1);
+				resetUserId = (
+					await db
+						.selectFrom('app_user')
+						.select('id')
+						.where('email', '=', 'reset-race@example.org')
+						.executeTakeFirstOrThrow()
+				).id;
+				expect(await count('password.set', resetUserId)).toBe(1);
+				const ended = await db
+					.selectFrom('audit_event')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.where('action', '=', 'assisted.ended')
+					.executeTakeFirstOrThrow();
+				expect(Number(ended.n)).toBe(1);
 			});
 		} finally {
 			server = await startServer(env);
