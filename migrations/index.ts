@@ -5,6 +5,7 @@ import * as staffSide from './2026-11-24T15-00_staff-side';
 import * as dashboard from './2026-11-24T17-00_dashboard';
 import * as activityReturns from './2026-11-24T19-00_activity-returns';
 import * as hardening from './2026-12-01T09-00_hardening';
+import * as openLinkLimits from './2026-12-01T11-00_open-link-limits';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
 // is listed here, so a migration cannot be forgotten.
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-24T15-00_staff-side': staffSide,
 	'2026-11-24T17-00_dashboard': dashboard,
 	'2026-11-24T19-00_activity-returns': activityReturns,
-	'2026-12-01T09-00_hardening': hardening
+	'2026-12-01T09-00_hardening': hardening,
+	'2026-12-01T11-00_open-link-limits': openLinkLimits
 };

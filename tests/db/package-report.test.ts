@@ -260,6 +260,30 @@ describe.each(databaseKinds)('end of care package reports on %s', (kind) => {
 		expect(opened.report?.overall).toBe('achieved');
 	});
 
+	it('records one report when the same report is sent many times at once', async () => {
+		const packageId = await ended(otherChildId);
+		const before = await outcomesTally();
+		const results = await Promise.all(
+			Array.from({ length: 8 }, () =>
+				packageReport.save(app, staff, otherChildId, packageId, report('achieved'))
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		for (const r of results.filter((x) => !x.ok))
+			expect(r).toEqual({
+				ok: false,
+				message: 'An end of care package report has already been recorded for this package'
+			});
+		expect(await outcomesTally()).toEqual({ ...before, positive: before.positive + 1 });
+		const audited = await db
+			.selectFrom('audit_event')
+			.select('id')
+			.where('action', '=', 'care_package_report.created')
+			.where('subject_id', '=', packageId)
+			.execute();
+		expect(audited).toHaveLength(1);
+	});
+
 	it('refuses a report until the package has an end date', async () => {
 		const packageId = await ended(childId, serviceId, null);
 		const before = await outcomesTally();

@@ -648,4 +648,44 @@ describe.each(databaseKinds)('the assembled quarterly provider return on %s', (k
 		const own = await returns.owed(db, provider, '2026-11-24', DEFAULT_DUE_DAYS);
 		expect(new Set(own.map((r) => r.providerId))).toEqual(new Set([providerId]));
 	});
+
+	it('submits once and decides once when each is sent many times at once', async () => {
+		const params = {
+			council: councilId,
+			provider: providerId,
+			kind: 'quarterly',
+			period: quarter('2026-08-01').key
+		};
+		const posted = { ...entered } as Record<string, string>;
+		const opened = await returns.open(db, provider, params);
+		const saves = await Promise.all(
+			Array.from({ length: 8 }, () => returns.save(db, provider, opened, posted, 5, true))
+		);
+		expect(saves.filter((r) => r.ok)).toHaveLength(1);
+		for (const r of saves.filter((x) => !x.ok))
+			expect(r).toMatchObject({
+				errors: { form: 'This return has been submitted and is waiting for the council' }
+			});
+		const asCouncil = await returns.open(db, commissioner, params);
+		const decisions = await Promise.all(
+			Array.from({ length: 8 }, () => returns.decide(db, commissioner, asCouncil, 'accepted', ''))
+		);
+		expect(decisions.filter((r) => r.ok)).toHaveLength(1);
+		for (const r of decisions.filter((x) => !x.ok))
+			expect(r).toMatchObject({
+				errors: { form: 'Only a submitted return can be accepted or returned' }
+			});
+		const audited = await db
+			.selectFrom('audit_event')
+			.select(['action', (eb) => eb.fn.countAll().as('n')])
+			.where('subject_id', '=', asCouncil.ret!.id)
+			.groupBy('action')
+			.orderBy('action')
+			.execute();
+		expect(audited.map((a) => [a.action, Number(a.n)])).toEqual([
+			['provider_return.accepted', 1],
+			['provider_return.submitted', 1]
+		]);
+		expect((await returns.view(db, commissioner, asCouncil, 5, null)).revisions).toHaveLength(1);
+	});
 });

@@ -659,6 +659,30 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			404
 		],
 		[
+			'cap another provider’s invitation',
+			'staffB',
+			(i) => [
+				'/staff/invitations?/cap',
+				[
+					['id', i.invitationA],
+					['cap', '5']
+				]
+			],
+			404
+		],
+		[
+			'cap a personal invitation, which is not an open link',
+			'staffA',
+			(i) => [
+				'/staff/invitations?/cap',
+				[
+					['id', i.invitationA],
+					['cap', '5']
+				]
+			],
+			404
+		],
+		[
 			'invite another provider’s child',
 			'staffB',
 			(i) => [
@@ -883,6 +907,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				.where('id', '=', ids.invitationA)
 				.executeTakeFirstOrThrow();
 			expect(inv.revoked_at).toBeNull();
+			expect(inv.response_cap).toBeNull();
 			expect(
 				await db.selectFrom('invitation').select('id').where('child_id', '=', ids.childA).execute()
 			).toHaveLength(1);

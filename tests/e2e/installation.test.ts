@@ -61,7 +61,7 @@ describe.each(databaseKinds)('a real installation on %s', { timeout: 300_000 }, 
 	});
 
 	it('refuses every demo account, code and link', async () => {
-		const client = new Client(server.url, PUBLIC);
+		const client = new Client(server.url, { origin: PUBLIC });
 		for (const a of DEMO_ACCOUNTS) {
 			const r = await client.post('/sign-in', [
 				['email', a.email],

@@ -1,10 +1,13 @@
 /** A tiny browser stand-in for HTTP tests: keeps cookies, sends same-origin form posts. */
 export class Client {
 	cookies = new Map<string, string>();
-	/** `origin` is the public address the server was given (ORIGIN), when it differs from `base`. */
+	/**
+	 * `extra` headers go with every request: a proxy's client address header, say, or the public
+	 * address as `origin` when the server was given one (ORIGIN) other than `base`.
+	 */
 	constructor(
 		private base: string,
-		private origin = base
+		private extra: Record<string, string> = {}
 	) {}
 
 	private remember(res: Response) {
@@ -17,7 +20,7 @@ export class Client {
 
 	private headers(): Record<string, string> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-		return { cookie, accept: 'text/html', origin: this.origin };
+		return { cookie, accept: 'text/html', origin: this.base, ...this.extra };
 	}
 
 	async get(path: string): Promise<{ status: number; location: string | null; html: string }> {

@@ -1,4 +1,5 @@
 import type { DB } from './db/connect';
+import { isUniqueViolation } from './db/errors';
 import * as invitationRepo from './db/invitation';
 import type { Invitation, Respondent, Source } from './db/schema';
 import { hashGuessable, hashSecret, newCode, newToken, normaliseCode } from './secrets';
@@ -12,6 +13,8 @@ export interface NewInvitationInput {
 	childId?: string | null;
 	/** An open link for a group session: every opening starts a new anonymous response. */
 	isOpen?: boolean;
+	/** The most responses an open link takes; none when null. */
+	responseCap?: number | null;
 	language?: string | null;
 	createdBy?: string | null;
 	/** A fixed code (demo data only); otherwise a random one. */
@@ -25,8 +28,6 @@ export interface IssuedInvitation {
 	/** The short code; shown once, only its hash is kept. Open links have none. */
 	code: string | null;
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 export function issue(db: DB, input: NewInvitationInput): Promise<IssuedInvitation> {
 	return issueWithToken(db, null, input);
@@ -51,6 +52,7 @@ export async function issueWithToken(
 				token_hash: hashSecret(token),
 				code_hash: code ? hashGuessable(code) : null,
 				is_open: input.isOpen ?? false,
+				response_cap: input.isOpen ? (input.responseCap ?? null) : null,
 				language: input.language ?? null,
 				expires_at: input.expiresAt,
 				created_by: input.createdBy ?? null
@@ -71,11 +73,16 @@ export function findByCode(db: DB, typed: string) {
 	return invitationRepo.findByCodeHash(db, hashGuessable(normaliseCode(typed)));
 }
 
-export type Usability = 'ok' | 'expired' | 'revoked';
+export type Usability = 'ok' | 'expired' | 'revoked' | 'full';
 
-/** Whether an invitation can still be used now (completion is checked on its response). */
+/**
+ * Whether an invitation can still be used now (completion is checked on its response). An open
+ * link that has taken its cap is full; the start itself checks the cap again, atomically.
+ */
 export function usability(invitation: Invitation, now = new Date()): Usability {
 	if (invitation.revoked_at) return 'revoked';
 	if (new Date(invitation.expires_at) <= now) return 'expired';
+	const cap = invitation.response_cap;
+	if (invitation.is_open && cap !== null && invitation.responses_started >= cap) return 'full';
 	return 'ok';
 }

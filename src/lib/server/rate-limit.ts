@@ -16,3 +16,34 @@ export async function allowCodeAttempt(db: DB, address: string, code: string): P
 	]);
 	return byAddress <= CODE_LIMITS.perAddress && byCode <= CODE_LIMITS.perCode;
 }
+
+/**
+ * Starts through one open group link. A group often shares one address (a club's or school's
+ * Wi-Fi), so one address may start up to `perAddress` responses through a link in 10 minutes:
+ * a large group, but not a script. Every address together may start up to `perLink` an hour,
+ * which no real session needs; staff can also cap the link's total (see invitation.response_cap).
+ */
+export const OPEN_LINK_LIMITS = {
+	perAddress: 20,
+	addressWindowSeconds: 600,
+	perLink: 100,
+	linkWindowSeconds: 3600
+};
+
+/** Records a start through an open link; 'busy' when the address or the link has had too many. */
+export async function allowOpenStart(
+	db: DB,
+	address: string,
+	invitationId: string
+): Promise<'ok' | 'busy'> {
+	const l = OPEN_LINK_LIMITS;
+	const [byAddress, byLink] = await Promise.all([
+		rateLimit.hit(
+			db,
+			`open-address:${invitationId}:${hashGuessable(address)}`,
+			l.addressWindowSeconds
+		),
+		rateLimit.hit(db, `open-link:${invitationId}`, l.linkWindowSeconds)
+	]);
+	return byAddress <= l.perAddress && byLink <= l.perLink ? 'ok' : 'busy';
+}

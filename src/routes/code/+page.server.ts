@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { enter } from '$lib/server/answering/enter';
+import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
 import * as invitations from '$lib/server/invitations';
 import { allowCodeAttempt } from '$lib/server/rate-limit';
@@ -33,8 +33,15 @@ export const actions: Actions = {
 		if (!isWellFormedCode(code)) return refuse(400, 'malformed');
 		const invitation = await invitations.findByCode(started.connection.db, code);
 		if (!invitation) return refuse(400, 'wrong');
-		const outcome = await enter(started, invitation, locals.locale, cookies, url);
-		if (outcome !== 'started') return refuse(outcome === 'completed' ? 409 : 410, outcome);
+		const outcome = await enter(
+			started,
+			invitation,
+			locals.locale,
+			cookies,
+			url,
+			getClientAddress()
+		);
+		if (outcome !== 'started') return refuse(refusedStatus(outcome), outcome);
 		redirect(303, '/answer');
 	}
 };

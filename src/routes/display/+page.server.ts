@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { distinct } from '$lib/server/repeated';
 import { DISPLAY_COOKIE, DISPLAY_OPTIONS, parseDisplay, safeReturnPath } from '$lib/display';
 
 export const load: PageServerLoad = ({ cookies, url }) => ({
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		if (picked.some((p) => !DISPLAY_OPTIONS.includes(p as (typeof DISPLAY_OPTIONS)[number]))) {
 			return fail(400, { error: 'unknownField' });
 		}
-		cookies.set(DISPLAY_COOKIE, picked.join(','), {
+		cookies.set(DISPLAY_COOKIE, distinct(picked as string[]).join(','), {
 			path: '/',
 			httpOnly: true,
 			sameSite: 'lax',

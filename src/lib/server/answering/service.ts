@@ -3,6 +3,7 @@ import type { DB } from '../db/connect';
 import { ageBand } from '../../age-band';
 import * as answerRepo from '../db/answer';
 import * as childRepo from '../db/child';
+import * as invitationRepo from '../db/invitation';
 import * as tally from '../db/tally';
 import * as responseRepo from '../db/response';
 import type { Invitation, Response, SurveyRules } from '../db/schema';
@@ -48,7 +49,9 @@ export async function loadVersion(db: DB, id: string): Promise<VersionData> {
 }
 
 export type BeginResult =
-	{ status: 'started'; response: Response; resumeToken: string } | { status: 'completed' };
+	| { status: 'started'; response: Response; resumeToken: string }
+	| { status: 'completed' }
+	| { status: 'full' };
 
 /**
  * Opens an invitation: an open link always starts a new anonymous response; a personal invitation
@@ -67,7 +70,7 @@ export async function begin(
 	// The age band and main need are copied onto the response when it starts, so statistics can
 	// be grouped by them after the child's record is erased.
 	const child = invitation.child_id ? await childRepo.find(db, invitation.child_id) : undefined;
-	const response = await responseRepo.start(db, {
+	const values = {
 		survey_version_id: version.id,
 		invitation_id: invitation.id,
 		service_id: invitation.service_id,
@@ -81,7 +84,20 @@ export async function begin(
 		age_band: child && !child.erased_at ? ageBand(child.date_of_birth) : null,
 		send_need: child && !child.erased_at ? (child.send_needs[0] ?? null) : null,
 		assisted_by: options.assistedBy ?? null
-	});
+	};
+	if (invitation.is_open) {
+		// The link's count goes up in the same transaction as the response is made, and only while
+		// it is under its cap: however many start at once, no more than the cap get in.
+		const started = await db
+			.transaction()
+			.execute(async (trx) =>
+				(await invitationRepo.takeStart(trx, invitation.id))
+					? responseRepo.start(trx, values)
+					: null
+			);
+		return started ? { status: 'started', response: started, resumeToken } : { status: 'full' };
+	}
+	const response = await responseRepo.start(db, values);
 	if (response.completed_at) return { status: 'completed' };
 	// From a browser that says which device it is, the token is the same however many times
 	// Start is pressed at once: a double tap cannot leave the browser holding a replaced token.

@@ -37,12 +37,19 @@ export function openOn(db: DB, serviceId: string, date: string) {
 		.execute();
 }
 
+/** Ends a package that has not ended yet; false when it already had (nothing is changed). */
 export async function end(
 	db: DB,
 	id: string,
 	ending: { ends_on: string; end_reason: EndReason; end_explanation: string | null }
-): Promise<void> {
-	await db.updateTable('care_package').set(ending).where('id', '=', id).execute();
+): Promise<boolean> {
+	const result = await db
+		.updateTable('care_package')
+		.set(ending)
+		.where('id', '=', id)
+		.where('end_reason', 'is', null)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
 }
 
 /** Replaces the explanations of how a child's packages ended; the packages changed. */

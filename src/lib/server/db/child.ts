@@ -20,6 +20,12 @@ export function find(db: DB, id: string) {
 	return db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The children with these ids (any provider: the caller checks whose they are). */
+export function findMany(db: DB, ids: readonly string[]) {
+	if (!ids.length) return Promise.resolve([]);
+	return db.selectFrom('child').selectAll().where('id', 'in', ids).execute();
+}
+
 export function findByReference(db: DB, providerId: string, reference: string) {
 	return db
 		.selectFrom('child')

@@ -92,7 +92,9 @@ export const tableColumns = {
 		'expires_at',
 		'revoked_at',
 		'created_by',
-		'created_at'
+		'created_at',
+		'response_cap',
+		'responses_started'
 	],
 	response: [
 		'id',

@@ -39,6 +39,15 @@ export function listForProvider(db: DB, providerId: string, limit = 500) {
 			'invitation.expires_at',
 			'invitation.revoked_at',
 			'invitation.created_at',
+			'invitation.response_cap',
+			'invitation.responses_started',
+			(eb) =>
+				eb
+					.selectFrom('response as r')
+					.select((e) => e.fn.count<number>('r.completed_at').as('n'))
+					.whereRef('r.invitation_id', '=', 'invitation.id')
+					.where('invitation.is_open', '=', true)
+					.as('responses_completed'),
 			'service.name as service_name',
 			'survey.title as survey_title',
 			'child.display_name as child_name',
@@ -52,6 +61,34 @@ export function listForProvider(db: DB, providerId: string, limit = 500) {
 		.execute();
 }
 
+/**
+ * Counts one more response started through an open link unless it has reached its cap: one
+ * conditional update, so concurrent starts can never take more than the cap. False when full.
+ */
+export async function takeStart(db: DB, id: string): Promise<boolean> {
+	const result = await db
+		.updateTable('invitation')
+		.set((eb) => ({ responses_started: eb('responses_started', '+', 1) }))
+		.where('id', '=', id)
+		.where('is_open', '=', true)
+		.where((eb) =>
+			eb.or([eb('response_cap', 'is', null), eb('responses_started', '<', eb.ref('response_cap'))])
+		)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** Sets (or, with null, removes) an open link's cap on the responses it takes. */
+export async function setCap(db: DB, id: string, cap: number | null): Promise<boolean> {
+	const result = await db
+		.updateTable('invitation')
+		.set({ response_cap: cap })
+		.where('id', '=', id)
+		.where('is_open', '=', true)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
 export function findWithProvider(db: DB, id: string) {
 	return db
 		.selectFrom('invitation')
@@ -62,13 +99,15 @@ export function findWithProvider(db: DB, id: string) {
 		.executeTakeFirst();
 }
 
-export function revoke(db: DB, id: string, now = new Date()) {
-	return db
+/** Revokes an invitation once; false when it was already revoked (nothing is changed). */
+export async function revoke(db: DB, id: string, now = new Date()): Promise<boolean> {
+	const result = await db
 		.updateTable('invitation')
 		.set({ revoked_at: now })
 		.where('id', '=', id)
 		.where('revoked_at', 'is', null)
-		.execute();
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
 }
 
 /**

@@ -242,6 +242,10 @@ export interface InvitationTable {
 	revoked_at: Timestamp | null;
 	created_by: string | null;
 	created_at: Generated<Date>;
+	/** The most responses an open link takes; null for no cap. */
+	response_cap: number | null;
+	/** Responses started through an open link, raised atomically with each start. */
+	responses_started: Generated<number>;
 }
 
 export interface ResponseTable {

@@ -60,6 +60,17 @@ export function setLock(db: DB, idHash: string, responseId: string | null) {
 		.execute();
 }
 
+/** Unlocks a locked session; false when it was not locked (another request unlocked it first). */
+export async function clearLock(db: DB, idHash: string): Promise<boolean> {
+	const result = await db
+		.updateTable('session')
+		.set({ locked_response_id: null })
+		.where('id_hash', '=', idHash)
+		.where('locked_response_id', 'is not', null)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
 export function removeExpired(db: DB, idleSeconds: number, now = new Date()) {
 	return db
 		.deleteFrom('session')

@@ -7,6 +7,7 @@ import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
 import { councilsOfProvider, servicesOfCouncil, type PeriodLevel } from '../db/dashboard';
 import { NOT_ASKED } from '../db/tally';
+import { distinct } from '../repeated';
 import * as targetRepo from '../db/target';
 import {
 	allCouncilsFigures,
@@ -230,7 +231,7 @@ export function readQuery(
 
 	const filtered = params.get('filtered') === '1';
 	const pick = (name: string, allowed: readonly string[], message: string) => {
-		const chosen = params.getAll(name);
+		const chosen = distinct(params.getAll(name));
 		if (chosen.some((v) => !allowed.includes(v))) {
 			errors.push({ field: name, message });
 			return [...allowed];

@@ -85,8 +85,11 @@ export async function unlock(
 		return 'wrong';
 	}
 	await userRepo.clearFailures(db, user.id);
-	await sessionRepo.setLock(db, session.idHash, null);
 	cookies.delete(RESPONSE_COOKIE, { path: '/' });
-	await audit.record(db, user.id, 'assisted.ended', 'response', session.lockedResponseId);
+	// The password sent twice at once unlocks once: only the request that unlocked records it.
+	await db.transaction().execute(async (trx) => {
+		if (await sessionRepo.clearLock(trx, session.idHash))
+			await audit.record(trx, user.id, 'assisted.ended', 'response', session.lockedResponseId);
+	});
 	return 'ok';
 }

@@ -7,6 +7,7 @@ import type { DB } from '../db/connect';
 import * as serviceRepo from '../db/service';
 import { error } from '@sveltejs/kit';
 import type { CarePackageInput, ChildInput } from './validate';
+import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import type { FieldErrors } from './form';
 import { readPackageEnd } from './session-validate';
@@ -38,14 +39,28 @@ export async function get(db: DB, user: StaffUser, id: string, action = 'child.v
 
 export type Created = { ok: true; id: string } | { ok: false; field: string; message: string };
 
+const REFERENCE_TAKEN = {
+	ok: false,
+	field: 'reference',
+	message: 'A child with this reference is already recorded'
+} as const;
+
+/**
+ * Records a child. A reference is the provider's own and is unique: when two requests record
+ * the same one at once, the database refuses the second, which is told it already exists.
+ */
 export async function create(db: DB, user: StaffUser, input: ChildInput): Promise<Created> {
 	const providerId = providerOf(user);
-	if (await childRepo.findByReference(db, providerId, input.reference))
-		return {
-			ok: false,
-			field: 'reference',
-			message: 'A child with this reference is already recorded'
-		};
+	if (await childRepo.findByReference(db, providerId, input.reference)) return REFERENCE_TAKEN;
+	try {
+		return { ok: true, id: await insertChild(db, user.id, providerId, input) };
+	} catch (e) {
+		if (isUniqueViolation(e)) return REFERENCE_TAKEN;
+		throw e;
+	}
+}
+
+async function insertChild(db: DB, userId: string, providerId: string, input: ChildInput) {
 	const child = await db.transaction().execute(async (trx) => {
 		const row = await childRepo.insert(trx, {
 			provider_id: providerId,
@@ -57,10 +72,10 @@ export async function create(db: DB, user: StaffUser, input: ChildInput): Promis
 			preferred_variant: input.preferred_variant,
 			preferred_language: input.preferred_language
 		});
-		await audit.record(trx, user.id, 'child.created', 'child', row.id);
+		await audit.record(trx, userId, 'child.created', 'child', row.id);
 		return row;
 	});
-	return { ok: true, id: child.id };
+	return child.id;
 }
 
 export async function services(db: DB, user: StaffUser) {
@@ -108,15 +123,19 @@ export async function endCarePackage(
 	await get(db, user, childId, 'child.viewed_for_change');
 	const carePackage = isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined;
 	if (!carePackage || carePackage.child_id !== childId) notFound();
-	if (carePackage.end_reason) return { end_on: 'This care package has already ended' };
+	if (carePackage.end_reason) return { end_on: ALREADY_ENDED };
 	const { end, errors } = readPackageEnd(input, carePackage.starts_on);
 	if (Object.keys(errors).length) return errors;
-	await db.transaction().execute(async (trx) => {
-		await carePackageRepo.end(trx, carePackage.id, end);
+	// Only a package not yet ended is changed, so of two ends at once one wins and is audited.
+	const ended = await db.transaction().execute(async (trx) => {
+		if (!(await carePackageRepo.end(trx, carePackage.id, end))) return false;
 		await audit.record(trx, user.id, 'care_package.ended', 'care_package', carePackage.id, {
 			childId,
 			reason: end.end_reason
 		});
+		return true;
 	});
-	return {};
+	return ended ? {} : { end_on: ALREADY_ENDED };
 }
+
+export const ALREADY_ENDED = 'This care package has already ended';

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { notFound } from '../auth/access';
 import { NO_PASSWORD } from '../auth/passwords';
 import * as resets from '../auth/resets';
+import { isUniqueViolation } from '../db/errors';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
@@ -80,23 +81,31 @@ export async function create(
 			errors.organisation = 'Choose the provider this person works for';
 		providerId = input.organisation;
 	}
-	if (!errors.email && (await userRepo.findByEmail(db, input.email)))
-		errors.email = 'An account with this email address already exists';
+	if (!errors.email && (await userRepo.findByEmail(db, input.email))) errors.email = EMAIL_TAKEN;
 	if (Object.keys(errors).length) return { errors };
-	const link = await db.transaction().execute(async (trx) => {
-		const created = await userRepo.insert(trx, {
-			email: input.email,
-			display_name: input.name,
-			role,
-			council_id: councilId,
-			provider_id: providerId,
-			password_hash: NO_PASSWORD
+	// Two requests for one address at once: the database refuses the second.
+	const link = await db
+		.transaction()
+		.execute(async (trx) => {
+			const created = await userRepo.insert(trx, {
+				email: input.email,
+				display_name: input.name,
+				role,
+				council_id: councilId,
+				provider_id: providerId,
+				password_hash: NO_PASSWORD
+			});
+			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
+			return resets.issue(trx, created.id, user.id);
+		})
+		.catch((e: unknown) => {
+			if (isUniqueViolation(e)) return null;
+			throw e;
 		});
-		await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-		return resets.issue(trx, created.id, user.id);
-	});
-	return { errors: {}, link };
+	return link ? { errors: {}, link } : { errors: { email: EMAIL_TAKEN } };
 }
+
+const EMAIL_TAKEN = 'An account with this email address already exists';
 
 export async function resetLink(db: DB, user: StaffUser, id: string): Promise<string> {
 	const s = scope(user);

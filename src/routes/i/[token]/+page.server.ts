@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { enter } from '$lib/server/answering/enter';
+import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
 import { surveyLocale } from '$lib/server/answering/page';
 import * as invitations from '$lib/server/invitations';
@@ -27,14 +27,21 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 };
 
 export const actions: Actions = {
-	default: async ({ params, cookies, url, locals, request }) => {
+	default: async ({ params, cookies, url, locals, request, getClientAddress }) => {
 		const started = await app();
 		const form = await request.formData();
 		if ([...form.keys()].length) return fail(400, { error: 'unknownField' });
 		const invitation = await invitations.findByToken(started.connection.db, params.token);
 		if (!invitation) error(404, 'Not found');
-		const outcome = await enter(started, invitation, locals.locale, cookies, url);
-		if (outcome !== 'started') return fail(outcome === 'completed' ? 409 : 410, { error: outcome });
+		const outcome = await enter(
+			started,
+			invitation,
+			locals.locale,
+			cookies,
+			url,
+			getClientAddress()
+		);
+		if (outcome !== 'started') return fail(refusedStatus(outcome), { error: outcome });
 		redirect(303, '/answer');
 	}
 };

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requireProvider } from '$lib/server/auth/access';
+import { OPEN_LINK_LIMITS } from '$lib/server/rate-limit';
 import * as children from '$lib/server/staff/children';
 import { readForm } from '$lib/server/staff/form';
 import * as invitations from '$lib/server/staff/invitations';
@@ -22,11 +23,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		surveys: started.catalogue.surveys
 			.filter((s) => s.respondent !== 'staff')
 			.map((s) => ({ id: s.id, title: s.title, respondent: s.respondent })),
-		preselected: url.searchParams.get('child')
+		preselected: url.searchParams.get('child'),
+		limits: { perAddress: OPEN_LINK_LIMITS.perAddress, perLink: OPEN_LINK_LIMITS.perLink }
 	};
 };
 
-const FIELDS = ['survey', 'service', 'respondent', 'source', 'days', 'children'] as const;
+const FIELDS = ['survey', 'service', 'respondent', 'source', 'days', 'children', 'cap'] as const;
 
 async function make(locals: App.Locals, request: Request, open: boolean) {
 	const user = requireProvider(locals);
@@ -42,7 +44,8 @@ async function make(locals: App.Locals, request: Request, open: boolean) {
 		source: v.source as Source,
 		days: Number(v.days || 28),
 		childIds: form.all('children'),
-		open
+		open,
+		cap: open ? v.cap : ''
 	};
 	const found = await invitations.check(started, user, request_);
 	// The open-link form's fields have ids starting "open-": the error summary links to them.
@@ -70,7 +73,24 @@ export const actions: Actions = {
 		const form = await readForm(request, ['id']);
 		if (!form.ok)
 			return fail(400, { errors: {}, formError: form.error, open: false, cards: null, site: '' });
-		await invitations.revoke(await app(), user, form.values.id);
+		if (!(await invitations.revoke(await app(), user, form.values.id)))
+			return fail(409, {
+				errors: {},
+				formError: 'This invitation has already been revoked',
+				open: false,
+				cards: null,
+				site: ''
+			});
 		return { errors: {}, formError: null, open: false, cards: null, site: '', revoked: true };
+	},
+	cap: async ({ locals, request }) => {
+		const user = requireProvider(locals);
+		const form = await readForm(request, ['id', 'cap']);
+		if (!form.ok)
+			return fail(400, { errors: {}, formError: form.error, open: false, cards: null, site: '' });
+		const set = await invitations.setCap(await app(), user, form.values.id, form.values.cap);
+		if (!set.ok)
+			return fail(400, { errors: set.errors, formError: null, open: false, cards: null, site: '' });
+		return { errors: {}, formError: null, open: false, cards: null, site: '', capSet: set.cap };
 	}
 };

@@ -72,8 +72,9 @@ export const actions: Actions = {
 		const id = form.values.package_id;
 		const errors = await children.endCarePackage(db, user, params.id, id, form.values);
 		// Each package's form has its own field ids (end_on_<package id>): the summary links there.
+		// Ended meanwhile (another request won): a conflict, not a mistake in the form.
 		if (Object.keys(errors).length)
-			return fail(400, {
+			return fail(errors.end_on === children.ALREADY_ENDED ? 409 : 400, {
 				action: 'endPackage',
 				errors: Object.fromEntries(Object.entries(errors).map(([k, m]) => [`${k}_${id}`, m])),
 				formError: null,
