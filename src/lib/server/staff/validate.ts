@@ -1,5 +1,6 @@
 import { ageOn } from '../../age-band';
 import { locales } from '../../i18n';
+import { isKeyOf } from '../../own';
 import { HOUR_TYPES, SEND_NEEDS, type HourType } from '../../needs';
 import type { FieldErrors } from './form';
 
@@ -46,7 +47,7 @@ export function readChild(
 	else if (dob === 'invalid') errors.dob_day = 'Date of birth must be a real date, like 27 3 2015';
 	else if (ageOn(dob, today) < 0) errors.dob_day = 'Date of birth must be in the past';
 	else if (ageOn(dob, today) > 25) errors.dob_day = 'The child must be 25 or younger';
-	const unknown = needs.filter((n) => !(n in SEND_NEEDS));
+	const unknown = needs.filter((n) => !isKeyOf(SEND_NEEDS, n));
 	if (unknown.length) errors.send_needs = 'Choose needs from the list';
 	if (v('communication_needs').length > 300)
 		errors.communication_needs = 'Communication needs must be 300 characters or fewer';

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { ownValue } from '$lib/own';
 import { app } from '$lib/server/app';
 import { frame, surveyLocale } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ cookies, params, locals, request })
 			surveyLocale(ctx.version.definition, locals.locale),
 			catalogue.symbols
 		),
-		selected: selectedOf(ctx.answers[params.name]),
+		selected: selectedOf(ownValue(ctx.answers, params.name)),
 		progress: n >= 0 ? { n: n + 1, total: ctx.steps.numbered.length } : null
 	};
 };
