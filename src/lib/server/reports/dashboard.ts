@@ -198,7 +198,7 @@ export function readQuery(
 	const from = params.get('from') ?? '';
 	const to = params.get('to') ?? '';
 	if (periodKey === 'custom') {
-		const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+		const month = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
 		if (!month.test(from) || !month.test(to)) {
 			errors.push({
 				field: 'from',
