@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { enter } from '$lib/server/answering/enter';
 import { surveyLocale } from '$lib/server/answering/page';
 import * as invitations from '$lib/server/invitations';
@@ -27,8 +28,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	default: async ({ params, cookies, url, locals, request }) => {
 		const started = await app();
-		const form = await request.formData();
-		if ([...form.keys()].length) return fail(400, { error: 'unknownField' });
+		const read = await readRespondentForm(request, []);
+		if (!read.ok) return fail(400, { error: read.error });
 		const invitation = await invitations.findByToken(started.connection.db, params.token);
 		if (!invitation) error(404, 'Not found');
 		const outcome = await enter(started, invitation, locals.locale, cookies, url);
