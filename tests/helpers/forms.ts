@@ -39,7 +39,7 @@ export function formsOf(page: string, html: string): PageForm[] {
 	const out: PageForm[] = [];
 	for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
 		const [, attrs, body] = m as unknown as [string, string, string];
-		const method = /method="post"/i.test(attrs) ? 'post' : 'get';
+		const method: 'get' | 'post' = /method="post"/i.test(attrs) ? 'post' : 'get';
 		const resolved = new URL(attr(attrs, 'action') ?? '', `http://page.test${page}`);
 		const fields = new Map<string, FormField>();
 		const add = (name: string | null, value: string | null) => {
@@ -59,12 +59,15 @@ export function formsOf(page: string, html: string): PageForm[] {
 			if (type === 'submit' && !attr(i[2]!, 'name')) continue;
 			add(attr(i[2]!, 'name'), attr(i[2]!, 'value'));
 		}
-		out.push({
-			page,
-			method,
-			action: resolved.pathname + resolved.search,
-			fields: [...fields.values()]
-		});
+		const form = { page, method, action: resolved.pathname + resolved.search };
+		out.push({ ...form, fields: [...fields.values()] });
+		// A button may post the same fields elsewhere (Submit beside Save).
+		for (const b of body.matchAll(/<button\b([^>]*)>/gi)) {
+			const other = attr(b[1]!, 'formaction');
+			if (!other) continue;
+			const to = new URL(other, `http://page.test${page}`);
+			out.push({ ...form, action: to.pathname + to.search, fields: [...fields.values()] });
+		}
 	}
 	return out;
 }
