@@ -569,6 +569,24 @@ describe.each(databaseKinds)('fuzzed forms and query parameters on %s', (kind) =
 					};
 				})
 		];
+		// The dashboard's export takes the dashboard's filters, the page and the format.
+		const dashboard = gets.find(
+			(g) => g.role === 'commissioner' && g.form.action === '/staff/dashboard'
+		);
+		if (dashboard)
+			pages.push({
+				path: '/staff/dashboard/export',
+				client: dashboard.client,
+				role: 'commissioner',
+				form: {
+					...dashboard.form,
+					fields: [
+						...dashboard.form.fields,
+						{ name: 'format', values: ['csv', 'xlsx'] },
+						{ name: 'page', values: ['statements', 'compare', 'trend'] }
+					]
+				}
+			});
 		const child = roles.get('respondent')!;
 		const respondentPages = ['/', '/code', '/display', '/answer', '/surveys', '/measures'];
 		for (const path of respondentPages)
