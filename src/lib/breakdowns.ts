@@ -1,4 +1,5 @@
 import { SEND_NEEDS, SOURCES } from './needs';
+import { ownValue } from './own';
 
 /** The dashboard's breakdowns and the words for their values, for the server and the pages. */
 
@@ -46,5 +47,6 @@ export function valueLabel(breakdown: string, value: string): string {
 		language: LANGUAGES,
 		variant: VARIANTS
 	};
-	return table[breakdown]?.[value] ?? value;
+	const labels = ownValue(table, breakdown);
+	return (labels && ownValue(labels, value)) ?? value;
 }

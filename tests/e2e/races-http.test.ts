@@ -207,7 +207,7 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 			expect(r.html).toContain('This alert has already been acknowledged');
 	});
 
-	it('ends a hand-over once, however often the password is sent at once', async () => {
+	it('ends a hand-over once when the password is sent twice at once', async () => {
 		const handOver = await staff.post(`/staff/children/${childId}?/assist`, [
 			['assist_survey', 'short-breaks-child-symbols'],
 			['assist_service', serviceId],
@@ -215,10 +215,12 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 		]);
 		expect(handOver.location).toBe('/answer');
 		expect((await staff.get('/staff/children')).location).toBe('/unlock');
+		// A double tap: both in. (Each try is counted before its password is checked, as at
+		// sign-in, so a larger burst gets its first tries checked and the rest told to wait.)
 		const results = await Promise.all(
-			Array.from({ length: 5 }, () => staff.post('/unlock', [['password', DEMO_PASSWORD]]))
+			Array.from({ length: 2 }, () => staff.post('/unlock', [['password', DEMO_PASSWORD]]))
 		);
-		expect(statuses(results)).toEqual([303, 303, 303, 303, 303]);
+		expect(statuses(results)).toEqual([303, 303]);
 		expect((await staff.get('/staff/children')).status).toBe(200);
 	});
 

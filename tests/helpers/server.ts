@@ -36,9 +36,13 @@ function collect(child: ChildProcess): () => string {
 }
 
 /** Runs the built server until it prints that it listens, or fails with its output. */
-export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string | undefined>,
+	/** A port to listen on again (to restart a server at the same address); a free one if not. */
+	fixedPort?: number
+): Promise<RunningServer> {
 	if (!existsSync(entry())) throw new Error(`No build at ${entry()}: run \`npm run build\` first`);
-	const port = await freePort();
+	const port = fixedPort ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [entry()], {
 		env: {

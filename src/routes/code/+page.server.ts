@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
 import * as invitations from '$lib/server/invitations';
@@ -16,15 +17,10 @@ export const load: PageServerLoad = async ({ cookies, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const started = await app();
-		const form = await request.formData();
-		const typed = form.get('code');
-		if (
-			[...form.keys()].some((k) => k !== 'code') ||
-			(typed !== null && typeof typed !== 'string')
-		) {
-			return fail(400, { error: 'unknownField', code: '' });
-		}
-		const code = normaliseCode(typed ?? '').slice(0, 32);
+		const read = await readRespondentForm(request, ['code']);
+		if (!read.ok) return fail(400, { error: read.error, code: '' });
+		const typed = read.form.get('code');
+		const code = normaliseCode(typeof typed === 'string' ? typed : '').slice(0, 32);
 		const refuse = (status: number, error: string) => fail(status, { error, code });
 		if (!code) return refuse(400, 'empty');
 		if (!(await allowCodeAttempt(started.connection.db, getClientAddress(), code))) {

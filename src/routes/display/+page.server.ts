@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { distinct } from '$lib/server/repeated';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { DISPLAY_COOKIE, DISPLAY_OPTIONS, parseDisplay, safeReturnPath } from '$lib/display';
 
 export const load: PageServerLoad = ({ cookies, url }) => ({
@@ -10,11 +11,12 @@ export const load: PageServerLoad = ({ cookies, url }) => ({
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const read = await readRespondentForm(request, ['option', 'return']);
+		// The return path is a hidden field: a character no one could type there is a forged page.
+		if (!read.ok)
+			return fail(400, { error: read.error === 'unreadable' ? 'unreadable' : 'unknownField' });
+		const form = read.form;
 		const picked = form.getAll('option');
-		if ([...form.keys()].some((k) => k !== 'option' && k !== 'return')) {
-			return fail(400, { error: 'unknownField' });
-		}
 		if (picked.some((p) => !DISPLAY_OPTIONS.includes(p as (typeof DISPLAY_OPTIONS)[number]))) {
 			return fail(400, { error: 'unknownField' });
 		}

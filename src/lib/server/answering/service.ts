@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connect';
 import { ageBand } from '../../age-band';
+import { ownValue } from '../../own';
 import * as answerRepo from '../db/answer';
 import * as childRepo from '../db/child';
 import * as invitationRepo from '../db/invitation';
@@ -108,7 +109,11 @@ export async function begin(
 
 async function answersOf(db: DB, responseId: string): Promise<Record<string, unknown>> {
 	const rows = await answerRepo.listForResponse(db, responseId);
-	return Object.fromEntries(rows.map((r) => [r.question_name, r.value]));
+	// No prototype: a question named `constructor` has no answer until one is given.
+	return Object.assign(
+		Object.create(null) as Record<string, unknown>,
+		Object.fromEntries(rows.map((r) => [r.question_name, r.value]))
+	);
 }
 
 /** The response a respondent's browser holds the token for, or null. */
@@ -150,7 +155,7 @@ export async function saveAnswer(
 		if ('empty' in value) {
 			await answerRepo.remove(trx, locked.id, question);
 		} else {
-			const rule = ctx.version.rules[question];
+			const rule = ownValue(ctx.version.rules, question);
 			await answerRepo.save(trx, {
 				response_id: locked.id,
 				question_name: question,
@@ -160,7 +165,7 @@ export async function saveAnswer(
 				answered_at: new Date()
 			});
 		}
-		const rule = ctx.version.rules[question];
+		const rule = ownValue(ctx.version.rules, question);
 		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
 		if (worrying) {
 			await safeguarding.raise(trx, {
@@ -169,7 +174,7 @@ export async function saveAnswer(
 				serviceId: locked.service_id
 			});
 		}
-		const answers = { ...ctx.answers };
+		const answers = Object.assign(Object.create(null) as Record<string, unknown>, ctx.answers);
 		if ('empty' in value) delete answers[question];
 		else answers[question] = value.value;
 		const next = nextStep(stepsFor(ctx.version.definition, answers), question);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { AGE_BANDS } from '../../age-band';
 import { SOURCES } from '../../needs';
+import { isKeyOf } from '../../own';
 import type { StaffUser } from '../auth/sessions';
 import { measures as catalogue, type MeasureDefinition } from '../catalogue/measures';
 import type { DB } from '../db/connect';
@@ -189,15 +190,16 @@ export function readQuery(
 	const errors: FilterError[] = [];
 	const fallback = defaultPeriod(today);
 	const viewParam = params.get('view') ?? 'statements';
-	const view = (viewParam in VIEWS ? viewParam : 'statements') as ViewName;
-	if (!(viewParam in VIEWS)) errors.push({ field: 'view', message: 'Choose a view from the list' });
+	const view: ViewName = isKeyOf(VIEWS, viewParam) ? viewParam : 'statements';
+	if (!isKeyOf(VIEWS, viewParam))
+		errors.push({ field: 'view', message: 'Choose a view from the list' });
 
 	let period = fallback;
 	const periodKey = params.get('period') ?? fallback.key;
 	const from = params.get('from') ?? '';
 	const to = params.get('to') ?? '';
 	if (periodKey === 'custom') {
-		const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+		const month = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
 		if (!month.test(from) || !month.test(to)) {
 			errors.push({
 				field: 'from',

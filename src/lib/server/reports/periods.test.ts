@@ -58,7 +58,17 @@ describe('financial quarters and years', () => {
 		expect(parsePeriodKey('2025-Q4')?.end).toBe('2026-03-31');
 		expect(parsePeriodKey('FY2024')?.end).toBe('2025-03-31');
 		expect(parsePeriodKey('2025-11')?.end).toBe('2025-11-30');
-		for (const bad of ['2025-13', '2025-Q5', 'FY25', '', '2025-04-01', "'; drop"])
+		for (const bad of [
+			'2025-13',
+			'2025-Q5',
+			'FY25',
+			'',
+			'2025-04-01',
+			"'; drop",
+			'0000-01',
+			'FY0000',
+			'9999-Q1'
+		])
 			expect(parsePeriodKey(bad)).toBeNull();
 	});
 

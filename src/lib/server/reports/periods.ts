@@ -136,11 +136,12 @@ export function monthsEnding(iso: string, count: number): Period[] {
  * `FY2025` (the financial year 2025-26). Returns null for anything else.
  */
 export function parsePeriodKey(key: string): Period | null {
-	let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
+	// Years from 1900 to 2099 only: PostgreSQL has no year 0, and no one means the year 9999.
+	let m = /^((?:19|20)\d\d)-(0[1-9]|1[0-2])$/.exec(key);
 	if (m) return month(`${m[1]}-${m[2]}-01`);
-	m = /^(\d{4})-Q([1-4])$/.exec(key);
+	m = /^((?:19|20)\d\d)-Q([1-4])$/.exec(key);
 	if (m) return quarter(monthStart(Number(m[1]) * 12 + 3 + (Number(m[2]) - 1) * 3));
-	m = /^FY(\d{4})$/.exec(key);
+	m = /^FY((?:19|20)\d\d)$/.exec(key);
 	if (m) return financialYear(`${m[1]}-04-01`);
 	return null;
 }

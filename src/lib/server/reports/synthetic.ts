@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { AGE_BANDS } from '../../age-band';
+import { ownValue } from '../../own';
 import { SEND_NEEDS } from '../../needs';
 import type { DB } from '../db/connect';
 import { toCount } from '../db/count';
@@ -111,7 +112,7 @@ export function planQuestions(definition: Json, rules: SurveyRules): QuestionPla
 	const measures = new Set<string>();
 	const seen = new Set<string>();
 	const add = (name: string, q: Json | undefined) => {
-		const rule = rules[name];
+		const rule = ownValue(rules, name);
 		if (!rule || seen.has(name) || measures.has(rule.measure)) return;
 		seen.add(name);
 		measures.add(rule.measure);

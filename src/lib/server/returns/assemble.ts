@@ -6,6 +6,7 @@ import type { ReturnKind } from '../db/schema';
 import { councilFigures, type Figure } from '../reports/figures';
 import type { Period } from '../reports/periods';
 import { HOUR_TYPES, type HourType } from '../../needs';
+import { ownValue } from '../../own';
 import { RATINGS, REGULATORS, type Entered } from './entry';
 import { itemsFor, SECTIONS, type ItemDefinition, type SectionId } from './items';
 
@@ -255,16 +256,16 @@ export async function assemble(db: DB, r: AssembleRequest): Promise<Assembled> {
 				return entered([
 					{
 						label: 'Regulator',
-						value: orNull(REGULATORS[e.regulator as keyof typeof REGULATORS])
+						value: orNull(ownValue(REGULATORS, e.regulator) ?? '')
 					},
 					{
 						label: 'Annual rating',
-						value: orNull(RATINGS[e.annual_rating as keyof typeof RATINGS])
+						value: orNull(ownValue(RATINGS, e.annual_rating) ?? '')
 					},
 					{ label: 'Annual inspection date', value: orNull(e.annual_rating_on) },
 					{
 						label: 'Interim rating',
-						value: orNull(RATINGS[e.interim_rating as keyof typeof RATINGS])
+						value: orNull(ownValue(RATINGS, e.interim_rating) ?? '')
 					},
 					{ label: 'Interim inspection date', value: orNull(e.interim_rating_on) }
 				]);
@@ -335,7 +336,7 @@ const OUTCOME: Record<string, string> = {
 	not_achieved: 'Not achieved'
 };
 function outcomeText(v: string | null): string | null {
-	return v ? (OUTCOME[v] ?? v) : null;
+	return v ? (ownValue(OUTCOME, v) ?? v) : null;
 }
 
 export interface ChildIdentity {

@@ -1,3 +1,4 @@
+import { isKeyOf } from '../../own';
 import type { ReturnKind } from '../db/schema';
 import type { FieldErrors } from '../staff/form';
 import { readDate } from '../staff/validate';
@@ -117,14 +118,14 @@ export function checkEntered(
 		errors.incidents_summary =
 			'Leave the summary empty when there were no notifiable incidents, or correct the number';
 
-	if (e.regulator && !(e.regulator in REGULATORS))
+	if (e.regulator && !isKeyOf(REGULATORS, e.regulator))
 		errors.regulator = 'Choose Ofsted or CQC from the list';
 	else if (!e.regulator && o.complete) errors.regulator = 'Choose the regulator, Ofsted or CQC';
 	for (const [rating, on, what] of [
 		['annual_rating', 'annual_rating_on', 'annual'],
 		['interim_rating', 'interim_rating_on', 'interim']
 	] as const) {
-		if (e[rating] && !(e[rating] in RATINGS))
+		if (e[rating] && !isKeyOf(RATINGS, e[rating]))
 			errors[rating] = `Choose the ${what} rating from the list`;
 		else if (!e[rating] && o.complete && what === 'annual')
 			errors[rating] = 'Choose the latest annual rating, or "Not yet inspected"';

@@ -4,6 +4,7 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
+import { isKeyOf } from '../../own';
 import * as repo from '../db/provider-return';
 import * as activity from '../db/return-activity';
 import type { ProviderReturn, ReturnKind, ReturnStatus } from '../db/schema';
@@ -61,7 +62,7 @@ export async function open(
 	const isProvider = PROVIDER_ROLES.includes(user.role) && Boolean(user.providerId);
 	const isCommissioner = user.role === 'commissioner' && Boolean(user.councilId);
 	if (!isProvider && !isCommissioner) error(403, 'Your role does not give access to this page');
-	if (!isUuid(p.council) || !isUuid(p.provider) || !(p.kind in KINDS)) notFound();
+	if (!isUuid(p.council) || !isUuid(p.provider) || !isKeyOf(KINDS, p.kind)) notFound();
 	if (isProvider && p.provider !== user.providerId) notFound();
 	if (isCommissioner && p.council !== user.councilId) notFound();
 	const kind = p.kind as ReturnKind;

@@ -13,6 +13,7 @@ import { SIGN_IN_LIMITS } from '../auth/sign-in';
 import * as children from './children';
 import type { FieldErrors } from './form';
 import { SOURCES } from '../../needs';
+import { isKeyOf } from '../../own';
 
 /**
  * Hands this device to a child: starts their response, recorded as assisted by this staff member,
@@ -34,7 +35,7 @@ export async function handOver(
 	if (!survey || survey.respondent !== 'child') errors.assist_survey = 'Choose a children’s survey';
 	if (!(await children.services(db, user)).some((s) => s.id === input.serviceId))
 		errors.assist_service = 'Choose one of your services';
-	if (!(input.source in SOURCES))
+	if (!isKeyOf(SOURCES, input.source))
 		errors.assist_source = 'Choose where the answers will be reported';
 	const versionId = survey && app.versionIds.get(survey.id);
 	if (Object.keys(errors).length || !survey || !versionId) return errors;

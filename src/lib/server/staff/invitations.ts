@@ -10,6 +10,7 @@ import * as invitations from '../invitations';
 import { providerOf, services } from './children';
 import type { FieldErrors } from './form';
 import { SOURCES } from '../../needs';
+import { isKeyOf } from '../../own';
 import { isUuid } from '../db/ids';
 import { distinct, MAX_CHILDREN_PER_POST } from '../repeated';
 
@@ -120,7 +121,7 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 		errors.survey = `That survey is not for a ${n.respondent === 'carer' ? 'parent or carer' : 'child'}`;
 	if (!(await services(app.connection.db, user)).some((s) => s.id === n.serviceId))
 		errors.service = 'Choose one of your services';
-	if (!(n.source in SOURCES)) errors.source = 'Choose where the answers will be reported';
+	if (!isKeyOf(SOURCES, n.source)) errors.source = 'Choose where the answers will be reported';
 	if (!Number.isInteger(n.days) || n.days < 1 || n.days > 365)
 		errors.days = 'Days must be a whole number from 1 to 365';
 	if (n.open && readCap(n.cap) === undefined) errors.cap = CAP_MESSAGE;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ageBand } from '../../age-band';
+import { ownValue } from '../../own';
 import type { App } from '../app';
 import { loadVersion } from '../answering/service';
 import { optionsOf } from '../answering/view';
@@ -203,7 +204,7 @@ export async function save(
 			started_at: now
 		});
 		for (const [question, value] of Object.entries(reportAnswers(input))) {
-			const rule = version.rules[question];
+			const rule = ownValue(version.rules, question);
 			await answerRepo.save(trx, {
 				response_id: response.id,
 				question_name: question,

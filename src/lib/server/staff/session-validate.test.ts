@@ -20,6 +20,10 @@ describe('isRealDate', () => {
 		for (const d of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-11-31', '24/11/2026', ''])
 			expect(isRealDate(d), d).toBe(false);
 	});
+	it('refuses years PostgreSQL or a person would not mean', () => {
+		for (const d of ['0000-01-01', '1899-12-31', '2100-01-01', '9999-12-31', '+02026-01-01'])
+			expect(isRealDate(d), d).toBe(false);
+	});
 });
 
 describe('readChoice: which register', () => {

@@ -15,9 +15,15 @@ const END_REASONS: readonly string[] = ['completed', 'broke_down', 'other'];
 export const MAX_ACTIVITY = 200;
 export const MAX_EXPLANATION = 1000;
 
-/** A YYYY-MM-DD date that exists on the calendar (not 30 February). */
+/** The years a date on a staff form may fall in: a child's birth, a package or a session. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;
+
+/** A YYYY-MM-DD date that exists on the calendar (not 30 February), from 1900 to 2099. */
 export function isRealDate(value: string): boolean {
 	if (!ISO_DATE.test(value)) return false;
+	const year = Number(value.slice(0, 4));
+	if (year < FIRST_YEAR || year > LAST_YEAR) return false;
 	const date = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -1,7 +1,9 @@
 import { ageOn } from '../../age-band';
 import { locales } from '../../i18n';
+import { isKeyOf } from '../../own';
 import { HOUR_TYPES, SEND_NEEDS, type HourType } from '../../needs';
 import type { FieldErrors } from './form';
+import { isRealDate } from './session-validate';
 
 export interface ChildInput {
 	reference: string;
@@ -18,12 +20,9 @@ const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 _/-]{0,39}$/;
 /** A real calendar date from day, month and year fields (GOV.UK date input), or an error. */
 export function readDate(day: string, month: string, year: string): string | 'missing' | 'invalid' {
 	if (!day && !month && !year) return 'missing';
-	if (![day, month, year].every((p) => /^\d+$/.test(p)) || year.length !== 4) return 'invalid';
-	const [d, m, y] = [Number(day), Number(month), Number(year)];
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-		return 'invalid';
-	return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	if (![day, month, year].every((p) => /^\d{1,4}$/.test(p)) || year.length !== 4) return 'invalid';
+	const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+	return isRealDate(iso) ? iso : 'invalid';
 }
 
 type Values = Partial<Record<string, string>>;
@@ -46,7 +45,7 @@ export function readChild(
 	else if (dob === 'invalid') errors.dob_day = 'Date of birth must be a real date, like 27 3 2015';
 	else if (ageOn(dob, today) < 0) errors.dob_day = 'Date of birth must be in the past';
 	else if (ageOn(dob, today) > 25) errors.dob_day = 'The child must be 25 or younger';
-	const unknown = needs.filter((n) => !(n in SEND_NEEDS));
+	const unknown = needs.filter((n) => !isKeyOf(SEND_NEEDS, n));
 	if (unknown.length) errors.send_needs = 'Choose needs from the list';
 	if (v('communication_needs').length > 300)
 		errors.communication_needs = 'Communication needs must be 300 characters or fewer';
@@ -75,7 +74,6 @@ export interface CarePackageInput {
 	hours: Record<HourType, string>;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
 
 export function readCarePackage(
@@ -85,10 +83,12 @@ export function readCarePackage(
 	const v = (k: string) => posted[k] ?? '';
 	const errors: FieldErrors = {};
 	if (!serviceIds.includes(v('service_id'))) errors.service_id = 'Choose one of your services';
-	const isDate = (s: string) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s));
+	const isDate = isRealDate;
 	if (!v('starts_on')) errors.starts_on = 'Enter the start date';
-	else if (!isDate(v('starts_on'))) errors.starts_on = 'Start date must be a real date';
-	if (v('ends_on') && !isDate(v('ends_on'))) errors.ends_on = 'End date must be a real date';
+	else if (!isDate(v('starts_on')))
+		errors.starts_on = 'Start date must be a real date, like 2026-04-01';
+	if (v('ends_on') && !isDate(v('ends_on')))
+		errors.ends_on = 'End date must be a real date, like 2027-03-31';
 	else if (v('ends_on') && isDate(v('starts_on')) && v('ends_on') < v('starts_on'))
 		errors.ends_on = 'End date must be the same as or after the start date';
 	const hours = {} as Record<HourType, string>;

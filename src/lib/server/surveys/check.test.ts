@@ -35,6 +35,8 @@ const expectations: Record<string, string> = {
 	'long-sentence.json':
 		'long-sentence.json: feel_safe: Easy Read: a sentence has more than 15 words',
 	'unsafe-html.json': 'unsafe-html.json: welcome: html contains markup that is not allowed',
+	'prototype-name.json':
+		'prototype-name.json: __proto__: the name "__proto__" is the object prototype in JavaScript',
 	'reserved-choice-value.json':
 		'reserved-choice-value.json: feel_safe: choice "dontknow": the value is reserved'
 };

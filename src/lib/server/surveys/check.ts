@@ -192,6 +192,10 @@ export function checkDefinition(file: string, def: Json, ctx: CheckContext): Pro
 		const name = typeof q.name === 'string' && q.name ? q.name : `(question ${i + 1})`;
 		if (name.startsWith('(')) add(name, ['the question has no name']);
 		else if (names.has(name)) add(name, ['duplicate name: another question has the same name']);
+		// Answers and rules are keyed by own keys, so `constructor` or `toString` are ordinary names;
+		// survey-core keeps values in plain objects, where this one would replace the prototype.
+		else if (name === '__proto__')
+			add(name, ['the name "__proto__" is the object prototype in JavaScript: choose another']);
 		names.add(name);
 		if (typeof q.measure === 'string') {
 			const other = measureOwner.get(q.measure);

@@ -6,7 +6,8 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The counting rules a definition carries, keyed by question name (measure questions only). */
 export function extractRules(definition: Json): SurveyRules {
-	const rules: SurveyRules = {};
+	// No prototype: a question may be named `constructor` or `__proto__` and stay an own key.
+	const rules: SurveyRules = Object.create(null) as SurveyRules;
 	for (const q of questionsOf(definition)) {
 		if (typeof q.measure !== 'string' || typeof q.name !== 'string') continue;
 		rules[q.name] = {

@@ -29,7 +29,7 @@ export function missingLocales(value: unknown, locales: string[]): string[] {
 export function translationProblems(owner: Json, keys: string[], locales: string[]): string[] {
 	const out: string[] = [];
 	for (const key of keys) {
-		if (!(key in owner)) continue;
+		if (!Object.hasOwn(owner, key)) continue;
 		const missing = missingLocales(owner[key], locales);
 		if (missing.length) out.push(`missing translation of ${key}: ${missing.join(', ')}`);
 	}

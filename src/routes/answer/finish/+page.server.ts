@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { frame } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent } from '$lib/server/answering/respondent';
 import { finish } from '$lib/server/answering/service';
@@ -20,10 +21,9 @@ export const actions: Actions = {
 	default: async ({ cookies, request }) => {
 		const db = (await app()).connection.db;
 		const ctx = await requireRespondent(db, cookies);
-		const form = await request.formData();
-		if ([...form.keys()].some((k) => !['version', 'step'].includes(k))) {
-			return fail(400, { error: 'unknownField' });
-		}
+		const read = await readRespondentForm(request, ['version', 'step']);
+		if (!read.ok) return fail(400, { error: read.error });
+		const form = read.form;
 		if (form.get('version') !== ctx.response.survey_version_id) {
 			return fail(409, { error: 'staleVersion' });
 		}

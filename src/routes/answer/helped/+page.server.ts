@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { frame } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
 import { AlreadyFinished, saveCompletionMode } from '$lib/server/answering/service';
 import { HELPED } from '$lib/server/answering/steps';
-import { unknownFields } from '$lib/server/answering/validate';
+import { ANSWER_FIELDS, unknownFields } from '$lib/server/answering/validate';
 
 // Who helped is stored on the response: assisted and proxy answers are reported apart.
 const MODES = ['alone', 'helped', 'proxy'] as const;
@@ -26,8 +27,10 @@ export const actions: Actions = {
 	default: async ({ cookies, request }) => {
 		const db = (await app()).connection.db;
 		const ctx = await requireRespondent(db, cookies);
-		const form = await request.formData();
 		const refuse = (status: number, error: string) => fail(status, { error });
+		const read = await readRespondentForm(request, ANSWER_FIELDS);
+		if (!read.ok) return refuse(400, read.error);
+		const form = read.form;
 		if (ctx.response.completed_at) return refuse(409, 'finished');
 		if (unknownFields(form).length) return refuse(400, 'unknownField');
 		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');

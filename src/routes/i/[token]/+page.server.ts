@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
 import { surveyLocale } from '$lib/server/answering/page';
@@ -29,8 +30,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 export const actions: Actions = {
 	default: async ({ params, cookies, url, locals, request, getClientAddress }) => {
 		const started = await app();
-		const form = await request.formData();
-		if ([...form.keys()].length) return fail(400, { error: 'unknownField' });
+		const read = await readRespondentForm(request, []);
+		if (!read.ok) return fail(400, { error: read.error });
 		const invitation = await invitations.findByToken(started.connection.db, params.token);
 		if (!invitation) error(404, 'Not found');
 		const outcome = await enter(

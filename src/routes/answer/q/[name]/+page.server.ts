@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { ownValue } from '$lib/own';
 import { app } from '$lib/server/app';
+import { readRespondentForm } from '$lib/server/answering/form';
 import { frame, surveyLocale } from '$lib/server/answering/page';
 import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/answering/respondent';
 import { AlreadyFinished, saveAnswer, type Saved } from '$lib/server/answering/service';
-import { readAnswer, unknownFields } from '$lib/server/answering/validate';
+import { ANSWER_FIELDS, readAnswer, unknownFields } from '$lib/server/answering/validate';
 import { findQuestion, questionView } from '$lib/server/answering/view';
 
 const selectedOf = (value: unknown): string[] =>
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async ({ cookies, params, locals, request })
 			surveyLocale(ctx.version.definition, locals.locale),
 			catalogue.symbols
 		),
-		selected: selectedOf(ctx.answers[params.name]),
+		selected: selectedOf(ownValue(ctx.answers, params.name)),
 		progress: n >= 0 ? { n: n + 1, total: ctx.steps.numbered.length } : null
 	};
 };
@@ -34,7 +36,9 @@ export const actions: Actions = {
 		const { connection } = await app();
 		const db = connection.db;
 		const ctx = await requireRespondent(db, cookies);
-		const form = await request.formData();
+		const read = await readRespondentForm(request, ANSWER_FIELDS);
+		if (!read.ok) return fail(400, { error: read.error, detail: null, posted: [] });
+		const form = read.form;
 		const posted = form.getAll('answer').filter((v) => typeof v === 'string');
 		const refuse = (status: number, key: string, detail?: string) =>
 			fail(status, { error: key, detail: detail ?? null, posted });

@@ -113,10 +113,11 @@ export const actions: Actions = {
 	erase: async ({ locals, params, request }) => {
 		const user = requireProvider(locals, 'provider_manager');
 		const db = (await app()).connection.db;
-		const child = await children.get(db, user, params.id, 'child.viewed_for_erasure');
+		// The form is read first: a post refused whole records nothing, not even a viewing.
 		const form = await readForm(request, ['confirm']);
 		if (!form.ok)
 			return fail(400, { action: 'erase', errors: {}, formError: form.error, values: {} });
+		const child = await children.get(db, user, params.id, 'child.viewed_for_erasure');
 		if (form.values.confirm !== child.reference)
 			return fail(400, {
 				action: 'erase',
