@@ -1,22 +1,8 @@
 import type { Child } from './db/schema';
+import { MONTHS } from './reports/periods';
 
 /** What names a child in a text: how staff write them down. */
 export type Identity = Pick<Child, 'reference' | 'display_name' | 'date_of_birth'>;
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

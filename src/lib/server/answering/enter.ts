@@ -3,7 +3,7 @@ import type { App } from '../app';
 import type { Invitation } from '../db/schema';
 import { usability } from '../invitations';
 import { allowOpenStart } from '../rate-limit';
-import { DEVICE_COOKIE, rememberResponse } from './respondent';
+import { heldDevice, rememberResponse } from './respondent';
 import { begin } from './service';
 
 export type EnterOutcome =
@@ -38,9 +38,9 @@ export async function enter(
 		(await allowOpenStart(connection.db, address, invitation.id)) === 'busy'
 	)
 		return 'busy';
-	const held = cookies.get(DEVICE_COOKIE);
-	const device = held && /^[\w-]{43}$/.test(held) ? held : undefined;
-	const result = await begin(connection.db, invitation, versionId, language, { device });
+	const result = await begin(connection.db, invitation, versionId, language, {
+		device: heldDevice(cookies)
+	});
 	if (result.status !== 'started') return result.status;
 	rememberResponse(cookies, result.resumeToken, url);
 	return 'started';

@@ -13,28 +13,32 @@ export const RESPONSE_COOKIE = 'voices_response';
  */
 export const DEVICE_COOKIE = 'voices_device';
 
-export function deviceOf(cookies: Cookies, url: URL): string {
-	const held = cookies.get(DEVICE_COOKIE);
-	if (held && /^[\w-]{43}$/.test(held)) return held;
-	const device = newToken();
-	cookies.set(DEVICE_COOKIE, device, {
+/** Both cookies: HttpOnly, this site only, kept 60 days. */
+const keep = (url: URL) =>
+	({
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:',
 		maxAge: 60 * 60 * 24 * 60
-	});
+	}) as const;
+
+/** The browser's device id as it holds it, if it is one the app gave (43 URL-safe characters). */
+export function heldDevice(cookies: Cookies): string | undefined {
+	const held = cookies.get(DEVICE_COOKIE);
+	return held && /^[\w-]{43}$/.test(held) ? held : undefined;
+}
+
+export function deviceOf(cookies: Cookies, url: URL): string {
+	const held = heldDevice(cookies);
+	if (held) return held;
+	const device = newToken();
+	cookies.set(DEVICE_COOKIE, device, keep(url));
 	return device;
 }
 
 export function rememberResponse(cookies: Cookies, token: string, url: URL): void {
-	cookies.set(RESPONSE_COOKIE, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24 * 60
-	});
+	cookies.set(RESPONSE_COOKIE, token, keep(url));
 }
 
 /** The address of a step. */

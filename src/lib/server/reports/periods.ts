@@ -17,7 +17,8 @@ export interface Period {
 	label: string;
 }
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',
