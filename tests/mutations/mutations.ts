@@ -56,8 +56,8 @@ export const MUTATIONS: Mutation[] = [
 		id: 'invite-provider',
 		name: 'invite: provider check of the children removed',
 		file: 'src/lib/server/staff/invitations.ts',
-		find: '!child || child.provider_id !== providerId || child.erased_at',
-		replace: '!child || child.erased_at'
+		find: 'c.provider_id === providerId && !c.erased_at',
+		replace: '!c.erased_at'
 	},
 	{
 		id: 'revoke-provider',
@@ -65,6 +65,13 @@ export const MUTATIONS: Mutation[] = [
 		file: 'src/lib/server/staff/invitations.ts',
 		find: '!inv || inv.provider_id !== providerId',
 		replace: '!inv'
+	},
+	{
+		id: 'cap-provider',
+		name: 'open link cap: provider check removed',
+		file: 'src/lib/server/staff/invitations.ts',
+		find: '!inv || !inv.is_open || inv.provider_id !== providerId',
+		replace: '!inv || !inv.is_open'
 	},
 	{
 		id: 'alert-lead',

@@ -229,7 +229,7 @@ export async function setCap(
 	const providerId = providerOf(user);
 	const db = app.connection.db;
 	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
-	if (!inv || inv.provider_id !== providerId || !inv.is_open) notFound();
+	if (!inv || !inv.is_open || inv.provider_id !== providerId) notFound();
 	const cap = readCap(typed);
 	if (cap === undefined) return { ok: false, errors: { [`cap-${id}`]: CAP_MESSAGE } };
 	await db.transaction().execute(async (trx) => {
