@@ -33,6 +33,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		| 'childA'
 		| 'alertA'
 		| 'invitationA'
+		| 'openLinkA'
 		| 'serviceA'
 		| 'serviceB'
 		| 'staffB'
@@ -133,6 +134,16 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				childId: child.id
 			});
 			ids.invitationA = issued.invitation.id;
+			// An open link of provider A: its cap may be set only inside provider A.
+			const open = await invitations.issue(db, {
+				surveyId: 'short-breaks-child-symbols',
+				serviceId: serviceA,
+				respondent: 'child',
+				source: 'satisfaction_survey',
+				expiresAt: new Date(Date.now() + 86400_000),
+				isOpen: true
+			});
+			ids.openLinkA = open.invitation.id;
 			const response = await responseRepo.start(db, {
 				survey_version_id: app.versionIds.get('short-breaks-child-symbols')!,
 				invitation_id: issued.invitation.id,
@@ -659,12 +670,12 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			404
 		],
 		[
-			'cap another provider’s invitation',
+			'cap another provider’s open link',
 			'staffB',
 			(i) => [
 				'/staff/invitations?/cap',
 				[
-					['id', i.invitationA],
+					['id', i.openLinkA],
 					['cap', '5']
 				]
 			],
@@ -908,6 +919,12 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				.executeTakeFirstOrThrow();
 			expect(inv.revoked_at).toBeNull();
 			expect(inv.response_cap).toBeNull();
+			const openLink = await db
+				.selectFrom('invitation')
+				.selectAll()
+				.where('id', '=', ids.openLinkA)
+				.executeTakeFirstOrThrow();
+			expect(openLink.response_cap).toBeNull();
 			expect(
 				await db.selectFrom('invitation').select('id').where('child_id', '=', ids.childA).execute()
 			).toHaveLength(1);
