@@ -98,6 +98,25 @@ describe.each(databaseKinds)('sign-in under a burst of attempts on %s', (kind) =
 		expect(elsewhere.status).toBe('wrong');
 	});
 
+	it('lets the right password after a wait go on to the authenticator code at once', async () => {
+		const id = await make('after-wait@example.org', true);
+		const t0 = new Date('2026-11-24T12:00:00Z');
+		for (let i = 0; i < 3; i++)
+			await checkPassword(db.db, 'after-wait@example.org', 'wrong', '203.0.113.9', t0);
+		const later = new Date(t0.getTime() + 31_000);
+		const ok = await checkPassword(
+			db.db,
+			'after-wait@example.org',
+			'correct horse battery',
+			'203.0.113.9',
+			later
+		);
+		expect(ok.status).toBe('ok');
+		const code = currentCode(secret, later.getTime());
+		expect((await checkSecondFactor(db.db, id, code, '203.0.113.9', later)).status).toBe('ok');
+		expect((await userRepo.find(db.db, id))!.failed_sign_ins).toBe(0);
+	});
+
 	it('answers an address without an account exactly as one with an account', async () => {
 		await make('known@example.org', false);
 		const now = new Date('2026-11-24T10:00:00Z');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,7 +38,12 @@ describe.each(databaseKinds)('a real installation on %s', { timeout: 300_000 }, 
 		const dataDir = tempDir('voices-real-');
 		if (kind === 'postgres') {
 			const scratch = await scratchSchema(process.env.TEST_DATABASE_URL!);
-			target = { DATABASE_URL: scratch.url, DATA_DIR: dataDir };
+			// A shared database is given its key, as README's set-up says.
+			target = {
+				DATABASE_URL: scratch.url,
+				DATA_DIR: dataDir,
+				SECRET_KEY: randomBytes(32).toString('base64')
+			};
 			drop = scratch.drop;
 		} else target = { DATABASE_URL: '', DATA_DIR: dataDir };
 		setUp = cli(

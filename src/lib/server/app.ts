@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import * as survey from './db/survey';
 import { demoTraces, seedDemoData } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
+import { prepareDummyHash } from './auth/passwords';
 import { checkAndUpgrade } from './key-setup';
 import { loadKey, useKey } from './keys';
 import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
@@ -22,6 +23,16 @@ export interface App {
 
 let booting: Promise<App> | undefined;
 
+function protocolOf(origin: string): string {
+	try {
+		return new URL(origin).protocol;
+	} catch {
+		throw new Error(
+			`ORIGIN must be the public address, like https://voices.council.example; got "${origin}"`
+		);
+	}
+}
+
 const DEMO_AT_HTTPS =
 	'Demo data (published demo passwords, codes and links) is not served at an https address. ' +
 	'For a real installation start without DEMO_DATA on a database without demo accounts; for a ' +
@@ -34,14 +45,20 @@ async function boot(config: Config): Promise<App> {
 		const list = catalogue.problems.map(formatProblem).join('\n');
 		throw new Error(`The survey definitions have problems:\n${list}`);
 	}
-	const publicAddress = config.origin.startsWith('https:');
+	const publicAddress = protocolOf(config.origin) === 'https:';
 	if (config.demoData && publicAddress && !config.publicDemo) throw new Error(DEMO_AT_HTTPS);
 	if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+	if (config.databaseUrl && !config.secretKey)
+		console.warn(
+			`SECRET_KEY is not set: using the key in ${config.dataDir}/secret-key. Back it up with the ` +
+				'database, and give every app server the same SECRET_KEY.'
+		);
 	useKey(loadKey(config.secretKey, config.dataDir));
 	const connection = await connect({ url: config.databaseUrl, dataDir: pgliteDir(config) });
 	try {
 		await migrateToLatest(connection.db);
 		await checkAndUpgrade(connection.db);
+		await prepareDummyHash();
 		await measure.syncCatalogue(connection.db, measures);
 		const versionIds = new Map<string, string>();
 		for (const s of catalogue.surveys)

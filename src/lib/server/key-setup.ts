@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import * as setting from './db/app-setting';
 import type { DB } from './db/connect';
 import { KEYED_PREFIX, SEALED_PREFIX, keyCheck, sameCheck, seal, upgradeHash } from './keys';
@@ -17,6 +18,12 @@ export async function checkAndUpgrade(db: DB): Promise<{ codes: number; secrets:
 			'SECRET_KEY is not the key this database was set up with. Every app server must use the ' +
 				"same key: set SECRET_KEY to the original one (or restore the data folder's secret-key file)."
 		);
+	// Rate-limit windows keyed by an unkeyed hash of a code or an address: only counts, so they
+	// are dropped rather than left for a copy of the database to reverse.
+	await db
+		.deleteFrom('rate_limit')
+		.where(sql<boolean>`key ~ '^[a-z-]+:[0-9a-f]{64}$'`)
+		.execute();
 	let codes = 0;
 	const oldCodes = await db
 		.selectFrom('invitation')

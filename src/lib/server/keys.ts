@@ -7,7 +7,16 @@ import {
 	randomBytes,
 	timingSafeEqual
 } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	fsyncSync,
+	linkSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeSync
+} from 'node:fs';
 import { join } from 'node:path';
 
 // The application key (SECRET_KEY): kept outside the database, so that a copy of the database
@@ -58,8 +67,11 @@ export function keyCheck(): string {
 export function loadKey(secret: string | undefined, dataDir: string): Buffer {
 	const raw = secret?.trim();
 	if (raw) {
-		const key = /^[0-9a-f]+$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-		if (key.length < KEY_BYTES)
+		// Strictly hex or base64, so that a passphrase is never taken for a key.
+		const hex = /^(?:[0-9a-f]{2})+$/i.test(raw);
+		const key = hex ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+		const exact = hex || key.toString('base64').replace(/=+$/, '') === raw.replace(/=+$/, '');
+		if (!exact || key.length < KEY_BYTES)
 			throw new Error(
 				`SECRET_KEY must be at least ${KEY_BYTES} random bytes, written as base64 or hex ` +
 					'(for example the output of `openssl rand -base64 32`)'
@@ -75,16 +87,32 @@ export function loadKey(secret: string | undefined, dataDir: string): Buffer {
 	}
 	// Written whole to a file of its own and then linked into place, so two processes starting at
 	// once agree on one key and neither reads half a file.
-	const draft = `${file}.${process.pid}`;
-	writeFileSync(draft, randomBytes(KEY_BYTES).toString('base64') + '\n', { mode: 0o600 });
+	const draft = `${file}.${randomBytes(8).toString('hex')}`;
+	const fd = openSync(draft, 'wx', 0o600);
+	try {
+		writeSync(fd, randomBytes(KEY_BYTES).toString('base64') + '\n');
+		fsyncSync(fd); // the database is durable: the key it depends on must be too
+	} finally {
+		closeSync(fd);
+	}
 	try {
 		linkSync(draft, file);
+		syncFolder(dataDir);
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 	} finally {
 		rmSync(draft, { force: true });
 	}
 	return readKeyFile(file);
+}
+
+function syncFolder(dir: string): void {
+	const fd = openSync(dir, 'r');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
 }
 
 function readKeyFile(file: string): Buffer {
@@ -127,7 +155,8 @@ export function unseal(stored: string): string {
 		.split('.')
 		.map((p) => Buffer.from(p, 'base64url'));
 	if (!iv || !tag || !body) throw new Error('A sealed secret is damaged');
-	const decipher = createDecipheriv('aes-256-gcm', keys().sealKey, iv);
+	if (iv.length !== 12 || tag.length !== 16) throw new Error('A sealed secret is damaged');
+	const decipher = createDecipheriv('aes-256-gcm', keys().sealKey, iv, { authTagLength: 16 });
 	decipher.setAuthTag(tag);
 	return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }

@@ -18,6 +18,15 @@ export function hashPassword(password: string): Promise<string> {
 let dummy: Promise<string> | undefined;
 
 /**
+ * Makes the hash checked for addresses without an account, at start: made on first use it would
+ * make that first refusal twice as slow, and say that the address has no account.
+ */
+export function prepareDummyHash(): Promise<string> {
+	dummy ??= hashPassword('not a real password');
+	return dummy;
+}
+
+/**
  * Checks a password against a stored hash. With no account (`stored` undefined) a dummy hash is
  * checked, so that the time taken does not tell whether an email address has an account.
  */
@@ -26,8 +35,7 @@ export async function verifyPassword(
 	password: string
 ): Promise<boolean> {
 	if (password.length > MAX_PASSWORD_LENGTH) return false;
-	dummy ??= hashPassword('not a real password');
-	const hash = stored && stored !== NO_PASSWORD ? stored : await dummy;
+	const hash = stored && stored !== NO_PASSWORD ? stored : await prepareDummyHash();
 	try {
 		const ok = await argon2.verify(hash, password);
 		return ok && stored !== undefined && stored !== NO_PASSWORD;

@@ -5,7 +5,7 @@ import * as userRepo from '../db/user';
 import type { AppUser } from '../db/schema';
 import { hashGuessable } from '../secrets';
 import { SECOND_FACTOR_REQUIRED } from './access';
-import { verifyPassword } from './passwords';
+import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { matchingStep, plainSecret } from './totp';
 
 /**
@@ -54,7 +54,8 @@ async function timedVerify(stored: string | undefined, password: string): Promis
 	const started = performance.now();
 	const ok = await verifyPassword(stored, password);
 	const took = performance.now() - started;
-	checkMs = checkMs ? checkMs * 0.8 + took * 0.2 : took;
+	// Only real checks teach the time (an over-long password is refused without one).
+	if (password.length <= MAX_PASSWORD_LENGTH) checkMs = checkMs ? checkMs * 0.8 + took * 0.2 : took;
 	return ok;
 }
 
@@ -100,7 +101,12 @@ export async function checkPassword(
 	const needsSecondFactor = user.totp_secret !== null || SECOND_FACTOR_REQUIRED.includes(user.role);
 	// The count is cleared only when sign-in is complete; a right password before an
 	// authenticator code gives its attempt back.
-	if (needsSecondFactor) await userRepo.releaseAttempt(db, user.id, now, SIGN_IN_LIMITS);
+	if (needsSecondFactor)
+		await userRepo.releaseAttempt(
+			db,
+			user.id,
+			reserved.locked_until ? new Date(reserved.locked_until) : null
+		);
 	else await userRepo.clearFailures(db, user.id);
 	return { status: 'ok', user, needsSecondFactor };
 }

@@ -1,4 +1,6 @@
-import { fsyncSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { fsyncSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
@@ -84,48 +86,88 @@ function alive(pid: number): boolean {
 	}
 }
 
+/** Data folders this process holds (a process id alone repeats across container restarts). */
+const held = new Set<string>();
+
+interface Holder {
+	host: string;
+	pid: number;
+	nonce: string;
+}
+
+function readHolder(lock: string): Holder | null {
+	try {
+		const h = JSON.parse(readFileSync(lock, 'utf8')) as Partial<Holder>;
+		if (typeof h.host === 'string' && Number.isInteger(h.pid) && typeof h.nonce === 'string')
+			return h as Holder;
+		return { host: '', pid: 0, nonce: '' }; // unreadable: a lock from an older version
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		return { host: '', pid: 0, nonce: '' };
+	}
+}
+
+const IN_USE = (dataDir: string, who: string) =>
+	`The embedded database in ${dataDir} is in use by another process (${who}), most likely the ` +
+	'running server. Only one process may open it at a time: stop the server (Ctrl+C) and run ' +
+	'the command again, or use PostgreSQL (DATABASE_URL), which any number of processes can share.';
+
 /**
  * Takes the data folder for this process. PGlite is a database inside one process: a second
  * process opening the same files (the server and a command run beside it) corrupts them, so a
- * second one is refused with a message saying what to do. A lock left by a process that no longer
- * runs (after a crash) is taken over. Returns the function that releases it.
+ * second one is refused with a message saying what to do. The lock names the host, the process
+ * and a random value. A lock left on this host by a process that no longer runs (after a crash)
+ * is taken over; a lock from another host (a shared volume) is never taken over, since its
+ * process cannot be seen from here. Returns the function that releases it.
  */
 export function lockDataFolder(dataDir: string): () => void {
 	const lock = join(dataDir, 'voices.lock');
-	const mine = `${lock}.${process.pid}`;
-	writeFileSync(mine, String(process.pid));
+	if (held.has(lock))
+		throw new DataFolderInUse(
+			`The embedded database in ${dataDir} is already open in this process.`
+		);
+	const me: Holder = { host: hostname(), pid: process.pid, nonce: randomBytes(16).toString('hex') };
+	const mine = `${lock}.${me.nonce}`;
+	writeFileSync(mine, JSON.stringify(me), { flag: 'wx' });
 	try {
 		for (let attempt = 0; attempt < 3; attempt++) {
 			try {
 				linkSync(mine, lock); // atomic: fails if the lock exists
+				held.add(lock);
 				return () => {
-					try {
-						if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock);
-					} catch {
-						// Already gone: nothing to release.
-					}
+					held.delete(lock);
+					if (readHolder(lock)?.nonce === me.nonce) rmSync(lock, { force: true });
 				};
 			} catch (e) {
 				if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 			}
-			let holder = NaN;
+			const holder = readHolder(lock);
+			if (!holder) continue; // released in between: try again
+			if (holder.host && holder.host !== me.host)
+				throw new DataFolderInUse(
+					IN_USE(dataDir, `pid ${holder.pid} on ${holder.host}`) +
+						` If that host has stopped, remove ${lock}.`
+				);
+			if (holder.pid > 0 && holder.pid !== process.pid && alive(holder.pid))
+				throw new DataFolderInUse(IN_USE(dataDir, `pid ${holder.pid}`));
+			// Left by a process that has ended. Moved aside under a name of our own and checked,
+			// so that of two processes taking over at once only one removes the stale lock.
+			const aside = `${lock}.stale.${me.nonce}`;
 			try {
-				holder = Number(readFileSync(lock, 'utf8'));
+				renameSync(lock, aside);
 			} catch {
-				continue; // released in between: try again
+				continue;
 			}
-			if (holder === process.pid)
-				throw new DataFolderInUse(
-					`The embedded database in ${dataDir} is already open in this process.`
-				);
-			if (Number.isInteger(holder) && holder > 0 && alive(holder))
-				throw new DataFolderInUse(
-					`The embedded database in ${dataDir} is in use by another process (pid ${holder}), ` +
-						'most likely the running server. Only one process may open it at a time: stop the ' +
-						'server (Ctrl+C) and run the command again, or use PostgreSQL (DATABASE_URL), which ' +
-						'any number of processes can share.'
-				);
-			rmSync(lock, { force: true }); // left by a process that has ended
+			const moved = readHolder(aside);
+			if (moved && moved.nonce !== holder.nonce) {
+				// Someone else's fresh lock was moved: put it back and look again.
+				try {
+					linkSync(aside, lock);
+				} catch {
+					// A third lock is in place: theirs stands.
+				}
+			}
+			rmSync(aside, { force: true });
 		}
 		throw new DataFolderInUse(`Could not take the lock on the embedded database in ${dataDir}.`);
 	} finally {

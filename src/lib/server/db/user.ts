@@ -98,13 +98,18 @@ export function reserveAttempt(db: DB, id: string, now: Date, l: Lockout) {
 		.executeTakeFirst();
 }
 
-/** Gives back an attempt that turned out right but needs a second step (the count stays). */
-export function releaseAttempt(db: DB, id: string, now: Date, l: Lockout) {
+/**
+ * Gives back an attempt that turned out right but needs a second step: the count goes down by
+ * one, and the hold this attempt set (`hold`, if any) is lifted, since the hold before it had
+ * ended (or the attempt would not have been let through). A hold set since by another attempt
+ * stays.
+ */
+export function releaseAttempt(db: DB, id: string, hold: Date | null) {
 	return db
 		.updateTable('app_user')
 		.set({
 			failed_sign_ins: sql<number>`greatest(failed_sign_ins - 1, 0)`,
-			locked_until: holdAfter(sql<number>`greatest(failed_sign_ins - 1, 0)`, now, l)
+			locked_until: sql<Date | null>`case when locked_until = ${hold}::timestamptz then null else locked_until end`
 		})
 		.where('id', '=', id)
 		.execute();
@@ -127,11 +132,16 @@ export function setPassword(db: DB, id: string, passwordHash: string) {
 }
 
 export function setPendingTotp(db: DB, id: string, secret: string) {
-	return db
-		.updateTable('app_user')
-		.set({ totp_pending_secret: secret })
-		.where('id', '=', id)
-		.execute();
+	return (
+		db
+			.updateTable('app_user')
+			.set({ totp_pending_secret: secret })
+			.where('id', '=', id)
+			// Two sign-ins at once: the first secret stays, so the QR code either one shows works.
+			.where('totp_pending_secret', 'is', null)
+			.where('totp_secret', 'is', null)
+			.execute()
+	);
 }
 
 export function confirmTotp(db: DB, id: string, secret: string, step: number) {
@@ -139,6 +149,8 @@ export function confirmTotp(db: DB, id: string, secret: string, step: number) {
 		.updateTable('app_user')
 		.set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step })
 		.where('id', '=', id)
+		.where('totp_secret', 'is', null)
+		.where('totp_pending_secret', '=', secret)
 		.execute();
 }
 
