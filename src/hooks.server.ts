@@ -1,12 +1,11 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
-import { DEMO_GROUP_TOKEN, demoCodes } from '$lib/server/demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo-accounts';
+import { DEMO_GROUP_TOKEN, demoCodes, presentDemoAccounts } from '$lib/server/demo';
+import { DEMO_PASSWORD } from '$lib/server/demo-accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
-import * as userRepo from '$lib/server/db/user';
 import { isStaffPath } from '$lib/staff-paths';
 import { describeError } from '$lib/server/log';
 
@@ -24,10 +23,7 @@ export const init: ServerInit = async () => {
 			for (const c of codes) console.log(`  ${c.code}  ${c.survey}`);
 			console.log(`Demo group-session link: ${config.origin}/i/${DEMO_GROUP_TOKEN}`);
 		}
-		// Only accounts that are the demo's (an installation with its own accounts gets none).
-		const accounts = [];
-		for (const a of DEMO_ACCOUNTS)
-			if (await userRepo.findByEmail(connection.db, a.email)) accounts.push(a);
+		const accounts = await presentDemoAccounts(connection.db);
 		if (accounts.length)
 			console.log(`Staff sign-in at ${config.origin}/sign-in, password "${DEMO_PASSWORD}":`);
 		for (const a of accounts) {

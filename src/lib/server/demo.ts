@@ -155,11 +155,16 @@ export async function demoCodes(db: DB): Promise<{ code: string; survey: string 
 	return out;
 }
 
+/** The demo accounts that are in the database (an installation with its own has none). */
+export async function presentDemoAccounts(db: DB): Promise<typeof DEMO_ACCOUNTS> {
+	const present = [];
+	for (const a of DEMO_ACCOUNTS) if (await userRepo.findByEmail(db, a.email)) present.push(a);
+	return present;
+}
+
 /** What of the demo is in the database: its accounts, its codes and its group link. */
 export async function demoTraces(db: DB): Promise<string[]> {
-	const found: string[] = [];
-	for (const a of DEMO_ACCOUNTS)
-		if (await userRepo.findByEmail(db, a.email)) found.push(`demo account ${a.email}`);
+	const found = (await presentDemoAccounts(db)).map((a) => `demo account ${a.email}`);
 	for (const d of DEMO_INVITATIONS)
 		if (await invitations.findByCode(db, d.code)) found.push(`demo code ${d.code}`);
 	if (await invitations.findByToken(db, DEMO_GROUP_TOKEN)) found.push('the demo group link');

@@ -2,6 +2,21 @@ import type { DB } from './db/connect';
 import * as rateLimit from './db/rate-limit';
 import { hashGuessable } from './secrets';
 
+/**
+ * Counts one hit from a network address against `kind` (a limit's name) and returns the hits in
+ * the window so far. Addresses are kept only as keyed hashes: every per-address limit goes
+ * through here.
+ */
+export function hitFromAddress(
+	db: DB,
+	kind: string,
+	address: string,
+	windowSeconds: number,
+	now = new Date()
+): Promise<number> {
+	return rateLimit.hit(db, `${kind}:${hashGuessable(address)}`, windowSeconds, now);
+}
+
 /** Code attempts: per network address and per code, in 10-minute windows. */
 export const CODE_LIMITS = { perAddress: 20, perCode: 5, windowSeconds: 600 };
 
@@ -11,7 +26,7 @@ export const CODE_LIMITS = { perAddress: 20, perCode: 5, windowSeconds: 600 };
  */
 export async function allowCodeAttempt(db: DB, address: string, code: string): Promise<boolean> {
 	const [byAddress, byCode] = await Promise.all([
-		rateLimit.hit(db, `code-address:${hashGuessable(address)}`, CODE_LIMITS.windowSeconds),
+		hitFromAddress(db, 'code-address', address, CODE_LIMITS.windowSeconds),
 		rateLimit.hit(db, `code:${hashGuessable(code)}`, CODE_LIMITS.windowSeconds)
 	]);
 	return byAddress <= CODE_LIMITS.perAddress && byCode <= CODE_LIMITS.perCode;
@@ -38,11 +53,7 @@ export async function allowOpenStart(
 ): Promise<'ok' | 'busy'> {
 	const l = OPEN_LINK_LIMITS;
 	const [byAddress, byLink] = await Promise.all([
-		rateLimit.hit(
-			db,
-			`open-address:${invitationId}:${hashGuessable(address)}`,
-			l.addressWindowSeconds
-		),
+		hitFromAddress(db, `open-address:${invitationId}`, address, l.addressWindowSeconds),
 		rateLimit.hit(db, `open-link:${invitationId}`, l.linkWindowSeconds)
 	]);
 	return byAddress <= l.perAddress && byLink <= l.perLink ? 'ok' : 'busy';

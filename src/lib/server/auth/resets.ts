@@ -2,8 +2,8 @@ import type { DB } from '../db/connect';
 import * as resetRepo from '../db/password-reset';
 import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
-import * as rateLimit from '../db/rate-limit';
-import { hashGuessable, hashSecret, newToken } from '../secrets';
+import { hitFromAddress } from '../rate-limit';
+import { hashSecret, newToken } from '../secrets';
 import { hashPassword } from './passwords';
 
 /** How long a reset link works (RESET_LINK_HOURS, default 24). */
@@ -25,8 +25,8 @@ export async function issue(db: DB, userId: string, createdBy: string | null): P
 export const RESET_LIMITS = { perAddress: 20, windowSeconds: 600 };
 
 export async function allowAttempt(db: DB, address: string): Promise<boolean> {
-	const key = `reset-address:${hashGuessable(address)}`;
-	return (await rateLimit.hit(db, key, RESET_LIMITS.windowSeconds)) <= RESET_LIMITS.perAddress;
+	const hits = await hitFromAddress(db, 'reset-address', address, RESET_LIMITS.windowSeconds);
+	return hits <= RESET_LIMITS.perAddress;
 }
 
 export function findUsable(db: DB, token: string) {

@@ -1,8 +1,8 @@
 import type { DB } from '../db/connect';
-import * as rateLimit from '../db/rate-limit';
 import * as guard from '../db/sign-in-guard';
 import * as userRepo from '../db/user';
 import type { AppUser } from '../db/schema';
+import { hitFromAddress } from '../rate-limit';
 import { hashGuessable } from '../secrets';
 import { SECOND_FACTOR_REQUIRED } from './access';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords';
@@ -78,9 +78,10 @@ export async function checkPassword(
 		await padFrom(started);
 		return r;
 	};
-	const hits = await rateLimit.hit(
+	const hits = await hitFromAddress(
 		db,
-		`sign-in-address:${hashGuessable(address)}`,
+		'sign-in-address',
+		address,
 		SIGN_IN_LIMITS.windowSeconds,
 		now
 	);
@@ -119,12 +120,7 @@ export async function checkSecondFactor(
 	address: string,
 	now = new Date()
 ): Promise<{ status: 'ok' } | Refusal> {
-	const hits = await rateLimit.hit(
-		db,
-		`totp-address:${hashGuessable(address)}`,
-		SIGN_IN_LIMITS.windowSeconds,
-		now
-	);
+	const hits = await hitFromAddress(db, 'totp-address', address, SIGN_IN_LIMITS.windowSeconds, now);
 	if (hits > SIGN_IN_LIMITS.perAddress) return { status: 'tooMany' };
 	const user = await userRepo.find(db, userId);
 	if (!user?.totp_secret) return { status: 'wrong' };
