@@ -252,7 +252,7 @@ describe.each(databaseKinds)('dashboard figures on %s', (kind) => {
 			positive: 2,
 			negative: 1,
 			not_counted: 0,
-			excluded: 0 // the proxy answer was "I don't know": no position taken
+			excluded: 1 // the proxy answer was "I don't know": not counted, but left out all the same
 		});
 		expect(await one('safe.feel_safe', q)).toMatchObject({ positive: 2, negative: 1 });
 		const onlyProxy = await one('voice.listened', { to: '2025-12-01', modes: ['proxy'] });

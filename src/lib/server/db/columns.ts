@@ -6,7 +6,8 @@ import type { Database } from './schema';
  * migrated database differs from this list. Together they keep types and migrations in step.
  */
 export const tableColumns = {
-	council: ['id', 'code', 'name', 'created_at'],
+	council: ['id', 'code', 'name', 'created_at', 'attribute_threshold'],
+	figures_version: ['council_id', 'version'],
 	provider: ['id', 'name', 'regulator_reference', 'created_at'],
 	commission: ['council_id', 'provider_id', 'starts_on', 'ends_on'],
 	service: [

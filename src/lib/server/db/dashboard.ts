@@ -46,7 +46,7 @@ export interface TallyCell {
 	positive: number;
 	negative: number;
 	not_counted: number;
-	/** Answers that took a position but were left out by the filters (ways of answering, sources). */
+	/** Answers (not counted included) left out by the filters (ways of answering, sources). */
 	excluded: number;
 	percent: number | null;
 	ci_low: number | null;
@@ -143,7 +143,7 @@ export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 				coalesce(sum(positive) filter (where inc), 0)::int as pos,
 				coalesce(sum(negative) filter (where inc), 0)::int as neg,
 				coalesce(sum(not_counted) filter (where inc), 0)::int as nc,
-				coalesce(sum(positive + negative) filter (where not inc), 0)::int as excluded
+				coalesce(sum(positive + negative + not_counted) filter (where not inc), 0)::int as excluded
 			from (
 				select measure_id, provider_id, service_id, positive, negative, not_counted,
 					${value ?? sql`null`} as v,
@@ -213,4 +213,40 @@ export function councilsOfProvider(db: DB, providerId: string) {
 		.where('service.provider_id', '=', providerId)
 		.orderBy('council.name')
 		.execute();
+}
+
+/**
+ * Each council's answers per measure and period, for the all-councils comparison: positive and
+ * negative summed, and not counted. Only counts: never shown, they decide whether the total of
+ * every council can be.
+ */
+export async function councilCounts(
+	db: DB,
+	q: { from: string; to: string; level: PeriodLevel; measureIds?: readonly string[] }
+): Promise<
+	{ measure_id: string; council_id: string; period_start: string; n: number; w: number }[]
+> {
+	const period =
+		q.level === 'month'
+			? sql`month`
+			: q.level === 'quarter'
+				? sql`(date_trunc('quarter', month - interval '3 months') + interval '3 months')::date`
+				: q.level === 'year'
+					? sql`make_date(extract(year from month - interval '3 months')::int, 4, 1)`
+					: sql`${q.from}::date`;
+	const where: RawBuilder<unknown>[] = [sql`month between ${q.from}::date and ${q.to}::date`];
+	if (q.measureIds) where.push(inList('measure_id', q.measureIds));
+	const rows = await sql<Record<string, unknown>>`
+		select measure_id, council_id, (${period})::text as period_start,
+			sum(positive + negative)::int as n, sum(positive + negative + not_counted)::int as w
+		from measure_tally_all
+		where ${sql.join(where, sql` and `)}
+		group by 1, 2, 3`.execute(db);
+	return rows.rows.map((r) => ({
+		measure_id: String(r.measure_id),
+		council_id: String(r.council_id),
+		period_start: String(r.period_start).slice(0, 10),
+		n: toCount(r.n as number),
+		w: toCount(r.w as number)
+	}));
 }

@@ -29,6 +29,14 @@ export interface CouncilTable {
 	code: string;
 	name: string;
 	created_at: Generated<Date>;
+	/** Below this many answers a 0% or 100% figure is hidden; null: the default. */
+	attribute_threshold: Generated<number | null>;
+}
+
+/** Raised whenever a council's tallies change, so every app server knows its figures are stale. */
+export interface FiguresVersionTable {
+	council_id: string;
+	version: Generated<string>;
 }
 
 export interface ProviderTable {
@@ -349,6 +357,7 @@ export interface Database {
 	password_reset: PasswordResetTable;
 	rate_limit: RateLimitTable;
 	app_setting: AppSettingTable;
+	figures_version: FiguresVersionTable;
 	sign_in_guard: SignInGuardTable;
 	child: ChildTable;
 	care_package: CarePackageTable;

@@ -117,6 +117,14 @@ async function add(db: DB, where: RawBuilder<unknown>): Promise<void> {
 		order by d.dimension, service_id, month, measure_id, d.value
 		on conflict (dimension, service_id, month, measure_id, value)
 		do update set ${addCounts}`.execute(db);
+	// Last, so the row is held only until the transaction commits.
+	await sql`
+		insert into figures_version as f (council_id, version)
+		select distinct s.council_id, 1
+		from response r join service s on s.id = r.service_id
+		where r.completed_at is not null and ${where}
+		order by s.council_id
+		on conflict (council_id) do update set version = f.version + 1`.execute(db);
 }
 
 /** Adds one just-completed response; call in the transaction that completes it. */

@@ -3,6 +3,7 @@ import {
 	defaultPeriod,
 	measureGroups,
 	ragOf,
+	shown,
 	readQuery,
 	type Scope,
 	type Shown
@@ -127,6 +128,7 @@ describe('measures and status', () => {
 	it('gives red, amber and green at the thresholds, and nothing for a hidden figure', () => {
 		const f = (percent: number | null, suppressed = false): Shown => ({
 			suppressed,
+			symbol: suppressed ? 'c' : null,
 			numerator: 1,
 			denominator: 1,
 			notCounted: 0,
@@ -142,5 +144,38 @@ describe('measures and status', () => {
 		expect(ragOf(f(90, true), t)).toBeNull();
 		expect(ragOf(f(null), t)).toBeNull();
 		expect(ragOf(f(90), null)).toBeNull();
+	});
+
+	it('marks a hidden figure c, one with no position taken z and a wide interval u', () => {
+		const cell = (
+			positive: number,
+			negative: number,
+			ci: [number, number] | null,
+			suppressed = false
+		) => ({
+			measure_id: 'safe.feel_safe',
+			entity: 'council' as const,
+			provider_id: null,
+			service_id: null,
+			period: 'quarter' as const,
+			period_start: '2026-04-01',
+			value: null,
+			positive,
+			negative,
+			not_counted: 0,
+			excluded: 0,
+			percent: positive + negative ? (100 * positive) / (positive + negative) : null,
+			ci_low: ci?.[0] ?? null,
+			ci_high: ci?.[1] ?? null,
+			suppressed
+		});
+		expect(shown(cell(3, 2, [23.1, 88.2], true)).symbol).toBe('c');
+		expect(shown(cell(3, 2, [23.1, 88.2], true)).numerator).toBeNull();
+		expect(shown(cell(0, 0, null)).symbol).toBe('z');
+		// Wilson interval of 6 of 10: 31.3–83.2, 51.9 points wide.
+		expect(shown(cell(6, 4, [31.3, 83.2])).symbol).toBe('u');
+		// 60 of 100: 50.2–69.1, 18.9 points wide.
+		expect(shown(cell(60, 40, [50.2, 69.1])).symbol).toBeNull();
+		expect(shown(cell(60, 40, [50.2, 69.1])).numerator).toBe(60);
 	});
 });

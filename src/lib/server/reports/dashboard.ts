@@ -296,8 +296,25 @@ export function periodChoices(today: string) {
 
 // ---------------------------------------------------------------- figures shown
 
+/**
+ * The Government Statistical Service's symbols, as pages and exports show them: `c` hidden to
+ * protect confidentiality, `z` not applicable (no answer took a position, so there is no
+ * percentage), `x` not available (not published: every council together with filters, or a
+ * breakdown of one service or one month by a split), `u` low reliability
+ * (a 95% interval wider than RELIABILITY_WIDTH percentage points).
+ */
+export type FigureSymbol = 'c' | 'z' | 'x' | 'u';
+export const RELIABILITY_WIDTH = 40;
+export const SYMBOLS: Record<FigureSymbol, string> = {
+	c: 'confidential: hidden so that no child can be identified',
+	z: 'not applicable: no answer took a position',
+	x: 'not available: not published (every council together with filters, or a split of one service or one month)',
+	u: `low reliability: the 95% interval is wider than ${RELIABILITY_WIDTH} percentage points`
+};
+
 export interface Shown {
 	suppressed: boolean;
+	symbol: FigureSymbol | null;
 	numerator: number | null;
 	denominator: number | null;
 	notCounted: number | null;
@@ -306,10 +323,23 @@ export interface Shown {
 	ciHigh: number | null;
 }
 
+const nothing = {
+	numerator: null,
+	denominator: null,
+	notCounted: null,
+	percent: null,
+	ciLow: null,
+	ciHigh: null
+};
+
+/** A figure the app does not publish (`x`). */
+export const notAvailable: Shown = { suppressed: false, symbol: 'x', ...nothing };
+
 export function shown(f: Figure | undefined): Shown {
 	if (!f) {
 		return {
 			suppressed: false,
+			symbol: 'z',
 			numerator: 0,
 			denominator: 0,
 			notCounted: 0,
@@ -318,19 +348,17 @@ export function shown(f: Figure | undefined): Shown {
 			ciHigh: null
 		};
 	}
-	if (f.suppressed) {
-		return {
-			suppressed: true,
-			numerator: null,
-			denominator: null,
-			notCounted: null,
-			percent: null,
-			ciLow: null,
-			ciHigh: null
-		};
-	}
+	if (f.notPublished) return notAvailable;
+	if (f.suppressed) return { suppressed: true, symbol: 'c', ...nothing };
+	const symbol: FigureSymbol | null =
+		f.percent === null
+			? 'z'
+			: f.ci_low !== null && f.ci_high !== null && f.ci_high - f.ci_low > RELIABILITY_WIDTH
+				? 'u'
+				: null;
 	return {
 		suppressed: false,
+		symbol,
 		numerator: f.positive,
 		denominator: f.positive + f.negative,
 		notCounted: f.not_counted,
@@ -364,6 +392,11 @@ async function targetsOf(db: DB, councilId: string): Promise<Targets> {
 	);
 	return (m, p) => (p ? map.get(`${m}|${p}`) : undefined) ?? map.get(`${m}|`) ?? null;
 }
+
+/** Whether the view's filters leave any way of answering or source out. */
+const filtered = (q: DashboardQuery) =>
+	MODES.some((m) => !q.modes.includes(m)) ||
+	Object.keys(SOURCES).some((s) => !q.sources.includes(s));
 
 const levelOf = (p: Period): PeriodLevel => (p.kind === 'range' ? 'range' : p.kind);
 
@@ -576,11 +609,11 @@ export async function compareView(
 		breakdown: 'none' as const,
 		measureIds
 	};
-	const [figures, everyone, targets] = await Promise.all([
+	const [figures, targets] = await Promise.all([
 		councilFigures(db, base),
-		allCouncilsFigures(db, base, [q.period]),
 		targetsOf(db, scope.councilId)
 	]);
+	const everyone = filtered(q) ? null : await allCouncilsFigures(db, base, [q.period], figures);
 	const at = { period: levelOf(q.period), period_start: q.period.start, value: null };
 	const out = groups.map((g) => ({
 		outcome: g.outcome,
@@ -601,7 +634,7 @@ export async function compareView(
 				measure: m,
 				selected,
 				council,
-				all: shown(everyone.get({ ...at, measure_id: m.id })),
+				all: everyone ? shown(everyone.get({ ...at, measure_id: m.id })) : notAvailable,
 				target,
 				rag: ragOf(selected ?? council, target)
 			};
@@ -648,11 +681,11 @@ export async function trendView(
 		breakdown: 'none' as const,
 		measureIds: [measure.id]
 	};
-	const [figures, everyone, targets] = await Promise.all([
+	const [figures, targets] = await Promise.all([
 		councilFigures(db, { ...base, through: quarters[quarters.length - 1] }),
-		allCouncilsFigures(db, base, quarters),
 		targetsOf(db, scope.councilId)
 	]);
+	const everyone = filtered(q) ? null : await allCouncilsFigures(db, base, quarters, figures);
 	const target = targets(measure.id, q.providerId);
 	const points = quarters.map((p) => {
 		const at = { measure_id: measure.id, period: 'quarter' as const, period_start: p.start };
@@ -664,7 +697,7 @@ export async function trendView(
 			period: p,
 			selected,
 			council,
-			all: shown(everyone.get(at)),
+			all: everyone ? shown(everyone.get(at)) : notAvailable,
 			target,
 			rag: ragOf(selected ?? council, target)
 		};

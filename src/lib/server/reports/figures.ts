@@ -1,5 +1,9 @@
 import type { DB } from '../db/connect';
+import * as councilRepo from '../db/council';
 import {
+	EVERY_MODE,
+	EVERY_SOURCE,
+	councilCounts,
 	tallyCells,
 	type Breakdown,
 	type PeriodLevel,
@@ -7,15 +11,24 @@ import {
 	type TallyQuery
 } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
-import { financialYear, type Period } from './periods';
-import { suppress, type Equation } from './suppress';
+import {
+	cubeKey,
+	isSplit,
+	published,
+	type CubeAddress,
+	type CubePattern,
+	type Split
+} from './cube';
+import { cubesFor } from './cubes';
+import { financialYear, financialYearOf, monthsOf, quarter, type Period } from './periods';
+import { DEFAULT_ATTRIBUTE_THRESHOLD, primaryReason, type Rules } from './suppress';
 
 /**
  * A council's figures for one period, every measure, at council, provider and service level,
- * with small cells suppressed. Suppression is always decided over the whole council and the
- * whole financial year around the period — never over what one page happens to show — so the
- * council page, a provider's page, a quarter and its year all hide the same cells, and no hidden
- * value can be worked out by subtracting figures on one page from those on another.
+ * with small cells suppressed. Suppression is decided once over everything the council's
+ * financial year can publish (./cube.ts) — never over what one page happens to show — so every
+ * page, breakdown, period, export and return hides the same cells, and no hidden value can be
+ * worked out by setting figures on one page against those on another.
  */
 
 export type BreakdownKey =
@@ -30,10 +43,13 @@ export interface FigureRequest {
 	sources: readonly string[];
 	breakdown: BreakdownKey;
 	threshold: number;
+	/** The installation's threshold for 0% and 100% figures; a council's own overrides it. */
+	attributeThreshold?: number;
 	measureIds?: readonly string[];
 }
 
-export type Figure = TallyCell;
+/** A figure, and whether it is one the app does not publish at all (`x`). */
+export type Figure = TallyCell & { notPublished?: boolean };
 
 export interface Figures {
 	get(f: FigureKey): Figure | undefined;
@@ -61,14 +77,10 @@ export function keyOf(c: FigureKey): string {
 	].join('|');
 }
 
-const n = (c: TallyCell) => c.positive + c.negative;
-
-/** Which period levels a request needs so its suppression matches the rest of the year. */
+/** The period levels a request reads: its own, and months for a breakdown by month. */
 function periodLevels(r: FigureRequest): PeriodLevel[] {
-	if (r.period.kind === 'range') return r.breakdown === 'month' ? ['range', 'month'] : ['range'];
-	if (r.period.kind === 'year' && r.breakdown !== 'month') return ['year'];
-	if (r.period.kind === 'quarter' && r.breakdown !== 'month') return ['year', 'quarter'];
-	return ['year', 'quarter', 'month'];
+	const own: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
+	return r.breakdown === 'month' && own !== 'month' ? [own, 'month'] : [own];
 }
 
 function breakdownQuery(b: BreakdownKey): Breakdown | undefined {
@@ -78,68 +90,35 @@ function breakdownQuery(b: BreakdownKey): Breakdown | undefined {
 	return undefined;
 }
 
-/** The equations linking cells: each total equals the sum of its parts. */
-function equations(
-	cells: TallyCell[],
-	keys: string[],
-	levels: PeriodLevel[],
-	rangeStart: string
-): Equation[] {
-	const groups = new Map<string, string[]>();
-	const part = (total: string, key: string) => {
-		const g = groups.get(total);
-		if (g) g.push(key);
-		else groups.set(total, [key]);
-	};
-	const yearOf = new Map<string, string>();
-	const inRange = levels.includes('range');
-	cells.forEach((c, i) => {
-		const key = keys[i]!;
-		const m = c.measure_id;
-		const p = c.provider_id ?? '*';
-		const s = c.service_id ?? '*';
-		const period = c.period;
-		const start = c.period_start;
-		const value = c.value ?? '*';
-		// The same layout as keyOf(), built directly: this runs for every cell of the dashboard.
-		// Organisation: a service is part of its provider, a provider part of the council.
-		if (c.entity === 'service') part(`${m}|${p}|*|${period}|${start}|${value}`, key);
-		if (c.entity === 'provider') part(`${m}|*|*|${period}|${start}|${value}`, key);
-		// Period: a month is part of its quarter (or the range), a quarter part of its year.
-		if (c.period === 'month') {
-			const parent = inRange ? `range|${rangeStart}` : `quarter|${quarterStart(start)}`;
-			part(`${m}|${p}|${s}|${parent}|${value}`, key);
-		}
-		if (c.period === 'quarter') {
-			let fy = yearOf.get(start);
-			if (!fy) yearOf.set(start, (fy = financialYear(start).start));
-			part(`${m}|${p}|${s}|year|${fy}|${value}`, key);
-		}
-		// Breakdown: the values of one breakdown are parts of the figure without it.
-		if (c.value !== null) part(`${m}|${p}|${s}|${period}|${start}|*`, key);
-	});
-	return [...groups].map(([total, parts]) => ({ total, parts }));
+/** The first day of every financial year from one date's to another's. */
+function yearsBetween(from: string, to: string): string[] {
+	const years: string[] = [];
+	for (let y = financialYearOf(from); y <= financialYearOf(to); y++) years.push(`${y}-04-01`);
+	return years;
 }
 
-function quarterStart(monthStart: string): string {
-	const y = Number(monthStart.slice(0, 4));
-	const m = Number(monthStart.slice(5, 7));
-	const first = m - ((m - 1) % 3);
-	return `${y}-${String(first).padStart(2, '0')}-01`;
-}
-
+/**
+ * A council's figures for a request, each marked hidden or not. The counts come from the tallies
+ * as asked (filters, ranges, a breakdown); whether each may be shown is decided by the council's
+ * cubes (src/lib/server/reports/cube.ts): a figure of the cube shows as the cube decided, and any
+ * other figure only when it adds up from figures the cube shows (so it tells nothing new).
+ */
 export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures> {
-	const first = financialYear(r.period.start);
-	const last = financialYear((r.through ?? r.period).start);
-	const wholeYear = r.period.kind !== 'range';
+	const stamp = await councilRepo.figuresStamp(db, r.councilId);
+	const rules: Rules = {
+		threshold: r.threshold,
+		attributeThreshold:
+			stamp.attributeThreshold ?? r.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+	};
+	const end = (r.through ?? r.period).end;
 	const base: TallyQuery = {
 		councilId: r.councilId,
-		from: wholeYear ? first.start : r.period.start,
-		to: wholeYear ? last.end.slice(0, 8) + '01' : r.period.end.slice(0, 8) + '01',
+		from: r.period.start,
+		to: end.slice(0, 8) + '01',
 		modes: r.modes,
 		sources: r.sources,
 		entityLevels: ['council', 'provider', 'service'],
-		periodLevels: periodLevels(r),
+		periodLevels: r.through ? ['quarter'] : periodLevels(r),
 		measureIds: r.measureIds
 	};
 	const breakdown = breakdownQuery(r.breakdown);
@@ -148,48 +127,211 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 		breakdown ? tallyCells(db, { ...base, breakdown }) : Promise.resolve([])
 	]);
 	const cells = [...headline, ...parts];
-	const keys = cells.map(keyOf);
-	const hidden = suppress(
-		cells.map((c, i) => ({ id: keys[i]!, n: n(c), complementN: c.excluded })),
-		equations(cells, keys, base.periodLevels as PeriodLevel[], base.from),
-		r.threshold
-	);
+	const measureIds = r.measureIds ?? [...new Set(cells.map((c) => c.measure_id))];
+	const cubes = await cubesFor(db, {
+		councilId: r.councilId,
+		years: yearsBetween(r.period.start, end),
+		measureIds,
+		rules,
+		version: stamp.version
+	});
+	const split = isSplit(r.breakdown) ? r.breakdown : null;
+	const shows = new Publication(cubes, r, rules);
 	const byKey = new Map(
-		cells.map((c, i) => [keys[i]!, { ...c, suppressed: hidden.has(keys[i]!) }])
+		cells.map((c) => [
+			keyOf(c),
+			{
+				...c,
+				suppressed: !shows.figure(c, c.value === null ? null : split),
+				notPublished:
+					split !== null && c.value !== null && (c.service_id !== null || c.period === 'month')
+			}
+		])
 	);
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
 }
 
+type Level = 'year' | 'quarter' | 'month';
+
+/** Whether a figure asked for may be shown, given the council's decided cubes. */
+class Publication {
+	private readonly outModes: string[];
+	private readonly outSources: string[];
+
+	constructor(
+		private readonly cubes: Map<string, CubePattern>,
+		private readonly r: FigureRequest,
+		private readonly rules: Rules
+	) {
+		this.outModes = EVERY_MODE.filter((m) => !r.modes.includes(m));
+		this.outSources = EVERY_SOURCE.filter((s) => !r.sources.includes(s));
+	}
+
+	figure(c: TallyCell, split: Split | null): boolean {
+		// Whatever it adds up from, a small figure is never shown.
+		if (primaryReason(c, this.rules)) return false;
+		const at = { measure_id: c.measure_id, provider_id: c.provider_id, service_id: c.service_id };
+		const value = split ? c.value : null;
+		if (c.period !== 'range') {
+			const level = c.period;
+			return c.excluded === 0
+				? this.shown({ ...at, period: level, period_start: c.period_start, split, value })
+				: split === null && this.filtered(at, level, c.period_start, false);
+		}
+		// A range of months: every piece of it, in whole years, quarters or months, must show.
+		return this.pieces(this.r.period.start, this.r.period.end).every(([level, start]) =>
+			c.excluded === 0
+				? this.shownOrParts({ ...at, period: level, period_start: start, split, value })
+				: split === null && this.filtered(at, level, start, true)
+		);
+	}
+
+	private cell(a: CubeAddress) {
+		const cube = this.cubes.get(financialYear(a.period_start).start);
+		const key = cubeKey(a);
+		return { cell: cube?.cells.get(key), hidden: !cube || cube.hidden.has(key) };
+	}
+
+	/** A cube cell is shown (a cell with no answers is a known zero). */
+	private shown(a: CubeAddress): boolean {
+		if (!published(a)) return false;
+		const { cell, hidden } = this.cell(a);
+		return !cell || !hidden;
+	}
+
+	private answers(a: CubeAddress): number {
+		const c = this.cell(a).cell;
+		return c ? c.positive + c.negative + c.not_counted : 0;
+	}
+
+	/** Shown, or made up of shown parts (a year of its quarters, a quarter of its months). */
+	private shownOrParts(a: CubeAddress): boolean {
+		if (this.shown(a)) return true;
+		const parts = this.partsOf(a.period as Level, a.period_start);
+		return (
+			parts.length > 0 &&
+			parts.every(([period, period_start]) => this.shownOrParts({ ...a, period, period_start }))
+		);
+	}
+
+	private partsOf(level: Level, start: string): [Level, string][] {
+		if (level === 'month') return [];
+		const months = monthsOf(level === 'year' ? financialYear(start) : quarter(start));
+		return level === 'year'
+			? months.filter((_, i) => i % 3 === 0).map((m) => ['quarter', m] as [Level, string])
+			: months.map((m) => ['month', m] as [Level, string]);
+	}
+
+	/**
+	 * A figure with some answers left out by the filters: shown only when it is the sum of shown
+	 * figures of the split by the way of answering (or by source), or the shown total less such
+	 * figures. Filtering both at once could only be added up from their crossing, which is not
+	 * published, so such a figure shows only when one of the two leaves nothing out.
+	 */
+	private filtered(
+		at: { measure_id: string; provider_id: string | null; service_id: string | null },
+		level: Level,
+		start: string,
+		orParts: boolean
+	): boolean {
+		// The splits by way of answering and source are published for the council and providers
+		// by year and quarter only, so a service's or a month's filtered figure cannot add up.
+		if (at.service_id !== null || level === 'month') return false;
+		const total = { ...at, period: level, period_start: start, split: null, value: null };
+		const of = (split: Split, value: string) => ({ ...total, split, value });
+		const out = (split: Split, values: string[]) =>
+			values.filter((v) => this.answers(of(split, v)) > 0);
+		const modesOut = out('completion_mode', this.outModes);
+		const sourcesOut = out('source', this.outSources);
+		let ok: boolean;
+		if (modesOut.length === 0 && sourcesOut.length === 0) ok = this.shown(total);
+		else if (modesOut.length && sourcesOut.length) ok = false;
+		else {
+			const [split, left, kept] = modesOut.length
+				? (['completion_mode', modesOut, this.r.modes] as const)
+				: (['source', sourcesOut, this.r.sources] as const);
+			const shownAll = (values: readonly string[]) => values.every((v) => this.shown(of(split, v)));
+			ok = shownAll(kept) || (this.shown(total) && shownAll(left));
+		}
+		if (ok || !orParts) return ok;
+		const parts = this.partsOf(level, start);
+		return parts.length > 0 && parts.every(([l, s]) => this.filtered(at, l, s, true));
+	}
+
+	/** A range's months in whole financial years, then whole quarters, then months. */
+	private pieces(from: string, to: string): [Level, string][] {
+		const out: [Level, string][] = [];
+		const months = monthsOf({ start: from, end: to });
+		for (let i = 0; i < months.length;) {
+			const m = months[i]!;
+			const left = months.length - i;
+			if (m.slice(5, 7) === '04' && left >= 12) {
+				out.push(['year', m]);
+				i += 12;
+			} else if (['01', '04', '07', '10'].includes(m.slice(5, 7)) && left >= 3) {
+				out.push(['quarter', m]);
+				i += 3;
+			} else {
+				out.push(['month', m]);
+				i += 1;
+			}
+		}
+		return out;
+	}
+}
+
 /**
- * Every council together, for comparison, at one period level. Only primary suppression applies:
- * the other councils' own figures are never shown, so there is nothing to subtract from.
+ * Every council together, for comparison, at one period level, without filters (with filters
+ * the comparison is not available: `x`). Subtracting the reader's own council leaves the other
+ * councils together, so the total is shown only when that rest is nothing (then it is the
+ * council's own figure, shown as the council's is) or comes from at least two other councils
+ * with at least the threshold of answers that took a position between them; and never when it
+ * is small, or 0% or 100% of a small group, itself.
  */
 export async function allCouncilsFigures(
 	db: DB,
-	r: Omit<FigureRequest, 'councilId' | 'breakdown'>,
-	periods: Period[]
+	r: Omit<FigureRequest, 'councilId' | 'breakdown'> & { councilId: string },
+	periods: Period[],
+	own: Figures
 ): Promise<Figures> {
 	const level: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
-	const cells = await tallyCells(db, {
-		councilId: null,
+	const query = {
 		from: periods[0]!.start,
 		to: periods[periods.length - 1]!.end.slice(0, 8) + '01',
-		modes: r.modes,
-		sources: r.sources,
-		entityLevels: ['council'],
-		periodLevels: [level],
 		measureIds: r.measureIds
-	});
-	const hidden = suppress(
-		cells.map((c) => ({ id: keyOf(c), n: n(c), complementN: c.excluded })),
-		[],
-		r.threshold
-	);
+	};
+	const [cells, counts] = await Promise.all([
+		tallyCells(db, {
+			...query,
+			councilId: null,
+			modes: EVERY_MODE,
+			sources: EVERY_SOURCE,
+			entityLevels: ['council'],
+			periodLevels: [level]
+		}),
+		councilCounts(db, { ...query, level })
+	]);
+	const others = new Map<string, { n: number; councils: number }>();
+	for (const c of counts) {
+		if (c.council_id === r.councilId || c.w === 0) continue;
+		const key = `${c.measure_id}|${c.period_start}`;
+		const o = others.get(key) ?? { n: 0, councils: 0 };
+		o.n += c.n;
+		o.councils += 1;
+		others.set(key, o);
+	}
+	const rules = {
+		threshold: r.threshold,
+		attributeThreshold: r.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+	};
 	const byKey = new Map<string, Figure>();
 	for (const c of cells) {
-		const key = keyOf(c);
-		c.suppressed = hidden.has(key);
-		byKey.set(key, c);
+		const rest = others.get(`${c.measure_id}|${c.period_start}`);
+		const mine = own.get({ ...c, provider_id: null, service_id: null, value: null });
+		c.suppressed =
+			primaryReason(c, rules) !== undefined ||
+			(rest ? rest.councils < 2 || rest.n < r.threshold : !!mine?.suppressed);
+		byKey.set(keyOf(c), c);
 	}
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_THRESHOLD,
+	primaryReason,
 	suppress,
 	thresholdFrom,
 	type Equation,
@@ -157,14 +158,33 @@ describe('suppress: primary', () => {
 		expect(asObject(suppress(cells, [], 1))).toEqual({});
 	});
 
-	it('hides a cell whose filtered-out part is small, but not when that part is zero', () => {
+	it('hides a cell with only not-counted answers, but not one with no answers at all', () => {
+		// "0 of 0, 4 not counted" says four children were asked: as small as 4 of 4.
 		const cells: SuppressionCell[] = [
-			{ id: 'small-complement', n: 40, complementN: 2 },
-			{ id: 'zero-complement', n: 40, complementN: 0 },
-			{ id: 'large-complement', n: 40, complementN: 5 },
-			{ id: 'empty-with-small-complement', n: 0, complementN: 2 }
+			{ id: 'only-not-counted', n: 0, w: 4 },
+			{ id: 'empty', n: 0, w: 0 },
+			{ id: 'enough', n: 5, w: 9 }
 		];
-		expect(asObject(suppress(cells, [], 5))).toEqual({ 'small-complement': 'primary' });
+		expect(asObject(suppress(cells, [], 5))).toEqual({ 'only-not-counted': 'primary' });
+	});
+
+	it('hides a cell the caller marks, whatever its count', () => {
+		const cells: SuppressionCell[] = [{ id: 'all-alike', n: 8, primary: 'attribute' }];
+		expect(asObject(suppress(cells, [], 5))).toEqual({ 'all-alike': 'attribute' });
+	});
+
+	it('marks 0% and 100% of a small group, and a small or not-counted-only figure', () => {
+		const rules = { threshold: 5, attributeThreshold: 10 };
+		const f = (positive: number, negative: number, not_counted = 0) =>
+			primaryReason({ positive, negative, not_counted }, rules);
+		expect(f(0, 0)).toBeUndefined();
+		expect(f(0, 0, 4)).toBe('primary');
+		expect(f(2, 2)).toBe('primary');
+		expect(f(9, 0)).toBe('attribute');
+		expect(f(0, 9)).toBe('attribute');
+		expect(f(8, 1)).toBeUndefined();
+		expect(f(10, 0)).toBeUndefined();
+		expect(f(0, 10)).toBeUndefined();
 	});
 
 	it('rejects a threshold that would hide nothing and counts that are not counts', () => {
@@ -172,7 +192,8 @@ describe('suppress: primary', () => {
 		expect(() => suppress([], [], Number.NaN)).toThrow(/threshold/);
 		expect(() => suppress([{ id: 'a', n: -1 }], [], 5)).toThrow(/a has n -1/);
 		expect(() => suppress([{ id: 'a', n: 2.5 }], [], 5)).toThrow(/a has n 2.5/);
-		expect(() => suppress([{ id: 'a', n: 9, complementN: -2 }], [], 5)).toThrow(/complementN/);
+		expect(() => suppress([{ id: 'a', n: 9, w: -2 }], [], 5)).toThrow(/a has w -2/);
+		expect(() => suppress([{ id: 'a', n: 9, w: 3 }], [], 5)).toThrow(/w 3 below n 9/);
 		expect(() => suppress(cellsOf({ a: 1 }).concat(cellsOf({ a: 9 })), [], 5)).toThrow(
 			/a is given twice/
 		);
@@ -224,9 +245,9 @@ describe('suppress: secondary', () => {
 	});
 
 	it('hides the smallest part, not a total, when the total is the hidden one', () => {
-		// The total's filtered-out part is small; showing all parts would give the total away.
+		// The total is hidden on its own account; showing all parts would give it away.
 		const cells: SuppressionCell[] = [
-			{ id: 'total', n: 30, complementN: 3 },
+			{ id: 'total', n: 30, primary: 'primary' },
 			...cellsOf({ a: 12, b: 18 })
 		];
 		const equations = [{ total: 'total', parts: ['a', 'b'] }];
@@ -236,10 +257,10 @@ describe('suppress: secondary', () => {
 	});
 
 	it('hides the total only when no nonzero part is left, and carries on up', () => {
-		// s1's filtered-out part is small, so s1 is hidden; its siblings are zero, so only hiding
+		// s1 is hidden on its own account (all alike); its siblings are zero, so only hiding
 		// the provider stops 10 − 0 − 0 giving s1 away; that in turn forces the other provider.
 		const cells: SuppressionCell[] = [
-			{ id: 's1', n: 10, complementN: 2 },
+			{ id: 's1', n: 10, primary: 'attribute' },
 			...cellsOf({ s2: 0, s3: 0, p1: 10, p2: 50, council: 60 })
 		];
 		const equations = [
@@ -247,7 +268,7 @@ describe('suppress: secondary', () => {
 			{ total: 'council', parts: ['p1', 'p2'] }
 		];
 		const result = suppress(cells, equations, 5);
-		expect(asObject(result)).toEqual({ s1: 'primary', p1: 'secondary', p2: 'secondary' });
+		expect(asObject(result)).toEqual({ s1: 'attribute', p1: 'secondary', p2: 'secondary' });
 		assertNoSingleSuppressed(result, equations);
 	});
 
