@@ -18,9 +18,10 @@ import { financialYear } from '../../src/lib/server/reports/periods';
  * could pin down.
  *
  * A finding is a hidden cell whose answers that took a position lie in a range narrower than the
- * protection width, or whose positive or negative count is pinned to one value, except where a
- * shown figure containing it is 0% or 100% (every child in it answered alike, so every child in
- * any part of it did too: the one thing README says is not protected).
+ * protection width, or whose positive or negative count lies in a range narrower than 1 (so at
+ * most one whole number), except where a shown figure containing it is 0% or 100% (every child
+ * in it answered alike, so every child in any part of it did too: the one thing README says is
+ * not protected).
  */
 
 export interface Finding {
@@ -119,41 +120,46 @@ function auditMeasure(
 		});
 		const { minimize, maximize } = highs.constants.objectiveSense;
 		let programmes = 0;
-		const range = (cols: number[]): { min: number; max: number } => {
+		// Every solution found is a set of values a reader cannot rule out; the spread of each
+		// count over them is part of its range, so a count already spread wide needs no programme.
+		const seen = hiddenKeys.map((_, i) => {
+			const c = value.get(hiddenKeys[i]!)!;
+			const truth = [c.positive + c.negative, c.positive, c.negative];
+			return { lo: [...truth], hi: [...truth] };
+		});
+		const note = (x: ArrayLike<number>) =>
+			seen.forEach((s, i) => {
+				[x[i]! + x[i + h]!, x[i]!, x[i + h]!].forEach((v, q) => {
+					s.lo[q] = Math.min(s.lo[q]!, v);
+					s.hi[q] = Math.max(s.hi[q]!, v);
+				});
+			});
+		const solve = (cols: number[], sense: typeof minimize): number => {
 			const cost = new Float64Array(n);
 			for (const c of cols) cost[c] = 1;
 			model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-			const out = { min: 0, max: Infinity };
-			for (const [sense, key] of [
-				[minimize, 'min'],
-				[maximize, 'max']
-			] as const) {
-				model.changeObjectiveSense(sense);
-				const status = model.run().modelStatus;
-				programmes++;
-				if (status === highs.constants.modelStatus.optimal) out[key] = model.getObjectiveValue();
-				else if (status === highs.constants.modelStatus.unbounded && key === 'max')
-					out.max = Infinity;
-				else throw new Error(`disclosure audit: the programme ended with status ${status}`);
-			}
-			return out;
+			model.changeObjectiveSense(sense);
+			const status = model.run().modelStatus;
+			programmes++;
+			if (status === highs.constants.modelStatus.unbounded && sense === maximize) return Infinity;
+			if (status !== highs.constants.modelStatus.optimal)
+				throw new Error(`disclosure audit: the programme ended with status ${status}`);
+			note(model.getSolution().colValue);
+			return model.getObjectiveValue();
 		};
 		const findings: Finding[] = [];
+		const QUANTITIES = ['answers', 'positive', 'negative'] as const;
 		hiddenKeys.forEach((key, i) => {
-			const answers = range([i, i + h]);
-			if (answers.max - answers.min < width - EPS)
-				findings.push({ cell: key, quantity: 'answers', ...answers });
-			for (const [quantity, col] of [
-				['positive', i],
-				['negative', i + h]
-			] as const) {
-				const r = range([col]);
-				if (
-					r.max - r.min < EPS &&
-					!(r.max < EPS && insideAllAlike(key, quantity, cells, keys, pattern))
-				)
-					findings.push({ cell: key, quantity, ...r });
-			}
+			QUANTITIES.forEach((quantity, q) => {
+				const need = quantity === 'answers' ? width : 1;
+				if (seen[i]!.hi[q]! - seen[i]!.lo[q]! >= need - EPS) return;
+				const cols = quantity === 'answers' ? [i, i + h] : quantity === 'positive' ? [i] : [i + h];
+				const max = solve(cols, maximize);
+				const min = solve(cols, minimize);
+				if (max - min >= need - EPS) return;
+				if (quantity !== 'answers' && insideAllAlike(key, quantity, cells, keys, pattern)) return;
+				findings.push({ cell: key, quantity, min, max });
+			});
 		});
 		return { findings, hidden: h, programmes };
 	} finally {

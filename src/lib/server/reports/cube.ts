@@ -170,6 +170,9 @@ export async function decideCube(cells: readonly CubeCell[], rules: Rules): Prom
 			}
 		}
 		if (added === 0) break;
+		// Everything hidden stays hidden, so each round only widens what a reader could not rule
+		// out, and the solutions found so far stay solutions.
+		for (const k of hidden.keys()) forced.add(k);
 		hidden = decide();
 	}
 	return { cells: byKey, hidden };
