@@ -93,7 +93,6 @@ describe(`the disclosure audit on the demo data (${kind})`, () => {
 			sources: EVERY_SOURCE,
 			breakdown: 'service',
 			threshold: rules.threshold,
-			attributeThreshold: rules.attributeThreshold,
 			measureIds: ids
 		});
 		const shown = figures.all().filter((f) => f.positive + f.negative + f.not_counted > 0);

@@ -18,6 +18,7 @@ import {
 	type Figures
 } from './figures';
 import { BREAKDOWN_LABELS, valueLabel } from '../../breakdowns';
+import { RELIABILITY_WIDTH, type FigureSymbol } from '../../figure-symbols';
 import {
 	monthsEnding,
 	monthsOf,
@@ -295,22 +296,6 @@ export function periodChoices(today: string) {
 }
 
 // ---------------------------------------------------------------- figures shown
-
-/**
- * The Government Statistical Service's symbols, as pages and exports show them: `c` hidden to
- * protect confidentiality, `z` not applicable (no answer took a position, so there is no
- * percentage), `x` not available (not published: every council together with filters, or a
- * breakdown of one service or one month by a split), `u` low reliability
- * (a 95% interval wider than RELIABILITY_WIDTH percentage points).
- */
-export type FigureSymbol = 'c' | 'z' | 'x' | 'u';
-export const RELIABILITY_WIDTH = 40;
-export const SYMBOLS: Record<FigureSymbol, string> = {
-	c: 'confidential: hidden so that no child can be identified',
-	z: 'not applicable: no answer took a position',
-	x: 'not available: not published (every council together with filters, or a split of one service or one month)',
-	u: `low reliability: the 95% interval is wider than ${RELIABILITY_WIDTH} percentage points`
-};
 
 export interface Shown {
 	suppressed: boolean;
@@ -747,6 +732,7 @@ export function exportRow(
 		ci_high: s.ciHigh,
 		target: target?.greenFrom ?? null,
 		rag,
-		suppressed: s.suppressed
+		suppressed: s.suppressed,
+		symbol: s.symbol
 	};
 }

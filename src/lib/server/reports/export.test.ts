@@ -24,7 +24,8 @@ const normal: ExportRow = {
 	ci_high: 91.7,
 	target: 80,
 	rag: 'green',
-	suppressed: false
+	suppressed: false,
+	symbol: null
 };
 
 const suppressed: ExportRow = {
@@ -40,21 +41,42 @@ const suppressed: ExportRow = {
 	ci_high: null,
 	// A stale colour must not survive suppression.
 	rag: 'red',
-	suppressed: true
+	suppressed: true,
+	symbol: 'c'
 };
 
-// Not suppressed, but no answer took a position: percent and CI are empty, not `c`.
+// Not suppressed, but no answer at all: percent and CI are empty, not `c`; the symbol is `z`.
 const noPosition: ExportRow = {
 	...normal,
 	service: 'Café Élan',
 	numerator: 0,
 	denominator: 0,
-	not_counted: 4,
+	not_counted: 0,
 	percent: null,
 	ci_low: null,
 	ci_high: null,
 	target: null,
-	rag: null
+	rag: null,
+	symbol: 'z'
+};
+
+// Not published (every council together, with filters): `x` in place of every figure.
+const notAvailable: ExportRow = {
+	...normal,
+	council: 'All councils',
+	provider: '',
+	service: '',
+	breakdown: 'none',
+	breakdown_value: '',
+	numerator: null,
+	denominator: null,
+	not_counted: null,
+	percent: null,
+	ci_low: null,
+	ci_high: null,
+	target: null,
+	rag: null,
+	symbol: 'x'
 };
 
 const injected: ExportRow = { ...normal, provider: '=HYPERLINK("x")', service: 'Oak House' };
@@ -62,7 +84,7 @@ const injected: ExportRow = { ...normal, provider: '=HYPERLINK("x")', service: '
 const HEADER =
 	'measure_id,measure,outcome,respondent,period_start,period_end,council,provider,service,' +
 	'breakdown,breakdown_value,numerator,denominator,not_counted,percent,ci_low,ci_high,target,' +
-	'rag,suppressed';
+	'rag,suppressed,symbol';
 
 const COMMON = 'cic-01,Feels safe where they live,Safe,child,2024-04-01,2025-03-31,Northshire';
 
@@ -104,11 +126,11 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('toCsv', () => {
-	it('starts with a BOM and the 20 columns in order', () => {
+	it('starts with a BOM and the 21 columns in order', () => {
 		const csv = toCsv([normal]);
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		expect(csv.slice(1).split('\r\n')[0]).toBe(HEADER);
-		expect(EXPORT_COLUMNS).toHaveLength(20);
+		expect(EXPORT_COLUMNS).toHaveLength(21);
 	});
 
 	it('writes the header alone for no rows', () => {
@@ -125,10 +147,17 @@ describe('toCsv', () => {
 	it('writes normal, suppressed and no-position rows by the rule', () => {
 		const lines = toCsv([normal, suppressed, noPosition]).slice(1).split('\r\n');
 		expect(lines[1]).toBe(
-			`${COMMON},Oak House Ltd,"Oak House, ""Main"" site",age_band,11-15,42,50,3,84,71.5,91.7,80,green,false`
+			`${COMMON},Oak House Ltd,"Oak House, ""Main"" site",age_band,11-15,42,50,3,84,71.5,91.7,80,green,false,`
 		);
-		expect(lines[2]).toBe(`${COMMON},Oak House Ltd,Oak House,language,اردو,c,c,c,c,c,c,80,,true`);
-		expect(lines[3]).toBe(`${COMMON},Oak House Ltd,Café Élan,age_band,11-15,0,0,4,,,,,,false`);
+		expect(lines[2]).toBe(`${COMMON},Oak House Ltd,Oak House,language,اردو,c,c,c,c,c,c,80,,true,c`);
+		expect(lines[3]).toBe(`${COMMON},Oak House Ltd,Café Élan,age_band,11-15,0,0,0,,,,,,false,z`);
+	});
+
+	it('writes x in place of every figure that is not published', () => {
+		const line = toCsv([notAvailable]).slice(1).split('\r\n')[1];
+		expect(line).toBe(
+			'cic-01,Feels safe where they live,Safe,child,2024-04-01,2025-03-31,All councils,,,none,,x,x,x,x,x,x,,,false,x'
+		);
 	});
 
 	it('round-trips through a CSV parser', () => {
@@ -155,7 +184,8 @@ describe('toCsv', () => {
 			'91.7',
 			'80',
 			'green',
-			'false'
+			'false',
+			''
 		]);
 		expect(nth(records, 2).slice(8)).toEqual([
 			'Oak House',
@@ -169,7 +199,8 @@ describe('toCsv', () => {
 			'c',
 			'80',
 			'',
-			'true'
+			'true',
+			'c'
 		]);
 	});
 
@@ -242,7 +273,8 @@ describe('toXlsx', () => {
 			91.7,
 			80,
 			'green',
-			false
+			false,
+			null
 		]);
 		expect(second?.slice(8)).toEqual([
 			'Oak House',
@@ -256,7 +288,8 @@ describe('toXlsx', () => {
 			'c',
 			80,
 			null,
-			true
+			true,
+			'c'
 		]);
 		expect(third?.slice(8)).toEqual([
 			'Café Élan',
@@ -264,13 +297,14 @@ describe('toXlsx', () => {
 			'11-15',
 			0,
 			0,
-			4,
+			0,
 			null,
 			null,
 			null,
 			null,
 			null,
-			false
+			false,
+			'z'
 		]);
 		expect(fourth?.[7]).toBe(`'=HYPERLINK("x")`);
 	});

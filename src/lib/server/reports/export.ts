@@ -13,7 +13,10 @@ import { EXPORT_COLUMNS, type ExportRow } from './types';
  *   target is policy, not data, so it is written as given.
  * - Otherwise a null number is empty (CSV: empty field; XLSX: empty cell); numbers are written as
  *   given (percentages already carry one decimal place) and stay numbers in XLSX.
- * - `suppressed` is `true`/`false` in CSV and a boolean cell in XLSX.
+ * - A figure not published (`symbol: 'x'`, every council together with filters) is written the
+ *   same way with `x`.
+ * - `suppressed` is `true`/`false` in CSV and a boolean cell in XLSX; `symbol` is the GSS symbol
+ *   (`c`, `z`, `x`, `u`) or empty.
  * - Every string that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`:
  *   provider and service names are typed by users, and a spreadsheet would run them as formulas.
  *   Numbers are never touched (a negative number is a number, not a formula).
@@ -39,10 +42,11 @@ export function neutralise(text: string): string {
 }
 
 export function cellText(row: ExportRow, column: Column): Value {
-	if (row.suppressed) {
-		if (HIDDEN_WHEN_SUPPRESSED.has(column)) return 'c';
+	if (row.suppressed || row.symbol === 'x') {
+		if (HIDDEN_WHEN_SUPPRESSED.has(column)) return row.suppressed ? 'c' : 'x';
 		if (column === 'rag') return null;
 	}
+	if (column === 'symbol') return row.suppressed ? 'c' : row.symbol;
 	const value = row[column];
 	return typeof value === 'string' ? neutralise(value) : value;
 }

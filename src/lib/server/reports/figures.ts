@@ -43,8 +43,6 @@ export interface FigureRequest {
 	sources: readonly string[];
 	breakdown: BreakdownKey;
 	threshold: number;
-	/** The installation's threshold for 0% and 100% figures; a council's own overrides it. */
-	attributeThreshold?: number;
 	measureIds?: readonly string[];
 }
 
@@ -107,8 +105,7 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 	const stamp = await councilRepo.figuresStamp(db, r.councilId);
 	const rules: Rules = {
 		threshold: r.threshold,
-		attributeThreshold:
-			stamp.attributeThreshold ?? r.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+		attributeThreshold: stamp.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
 	};
 	const end = (r.through ?? r.period).end;
 	const base: TallyQuery = {
@@ -300,6 +297,7 @@ export async function allCouncilsFigures(
 		to: periods[periods.length - 1]!.end.slice(0, 8) + '01',
 		measureIds: r.measureIds
 	};
+	const stamp = await councilRepo.figuresStamp(db, r.councilId);
 	const [cells, counts] = await Promise.all([
 		tallyCells(db, {
 			...query,
@@ -322,7 +320,7 @@ export async function allCouncilsFigures(
 	}
 	const rules = {
 		threshold: r.threshold,
-		attributeThreshold: r.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+		attributeThreshold: stamp.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
 	};
 	const byKey = new Map<string, Figure>();
 	for (const c of cells) {

@@ -2,6 +2,8 @@ import { app } from '../app';
 import { requireRole } from '../auth/access';
 import type { StaffUser } from '../auth/sessions';
 import type { DB } from '../db/connect';
+import * as councilRepo from '../db/council';
+import { DEFAULT_ATTRIBUTE_THRESHOLD } from './suppress';
 import {
 	periodChoices,
 	readQuery,
@@ -23,6 +25,8 @@ export interface DashboardPage {
 	query: DashboardQuery;
 	errors: FilterError[];
 	threshold: number;
+	/** Below this many answers a 0% or 100% figure is hidden: the council's own, or the default. */
+	attributeThreshold: number;
 }
 
 /** Every dashboard page and export starts here: role first, then the caller's scope, then filters. */
@@ -31,12 +35,23 @@ export async function openDashboard(locals: App.Locals, url: URL): Promise<Dashb
 	const { connection, config } = await app();
 	const scope = await scopeFor(connection.db, user, url.searchParams.get('council'));
 	const { query, errors } = readQuery(url.searchParams, scope, ukToday());
-	return { db: connection.db, user, scope, query, errors, threshold: config.suppressionThreshold };
+	const stamp = scope.councilId
+		? await councilRepo.figuresStamp(connection.db, scope.councilId)
+		: null;
+	return {
+		db: connection.db,
+		user,
+		scope,
+		query,
+		errors,
+		threshold: config.suppressionThreshold,
+		attributeThreshold: stamp?.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+	};
 }
 
 /** What every dashboard page sends to its filters. */
 export function filterData(p: DashboardPage) {
-	const { scope, query, errors, threshold } = p;
+	const { scope, query, errors, threshold, attributeThreshold } = p;
 	return {
 		scope: {
 			councilId: scope.councilId,
@@ -50,6 +65,7 @@ export function filterData(p: DashboardPage) {
 		query: { ...query, period: query.period },
 		errors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
 		choices: periodChoices(ukToday()),
-		threshold
+		threshold,
+		attributeThreshold
 	};
 }

@@ -24,7 +24,8 @@ export const EXPORT_COLUMNS = [
 	'ci_high',
 	'target',
 	'rag',
-	'suppressed'
+	'suppressed',
+	'symbol'
 ] as const;
 
 export type Rag = 'red' | 'amber' | 'green';
@@ -55,4 +56,6 @@ export interface ExportRow {
 	target: number | null;
 	rag: Rag | null;
 	suppressed: boolean;
+	/** The GSS symbol that stands for or qualifies the figure (`c`, `z`, `x`, `u`), if any. */
+	symbol: 'c' | 'z' | 'x' | 'u' | null;
 }
