@@ -1,52 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db/connect';
 import * as providerRepo from '../../src/lib/server/db/provider';
-import * as responseRepo from '../../src/lib/server/db/response';
 import * as serviceRepo from '../../src/lib/server/db/service';
 import * as tally from '../../src/lib/server/db/tally';
 import { councilFigures, type FigureRequest } from '../../src/lib/server/reports/figures';
 import { financialYear, quarter } from '../../src/lib/server/reports/periods';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
+import { replies } from '../helpers/replies';
 
 // Suppression wired to real tallies: a council of three providers, one with only three answers.
 // Hiding that one alone would leak it (council total minus the other two), so the next smallest
 // provider is hidden too; the council, a quarter and its year agree.
-
-let submission = 0;
-async function replies(
-	db: DB,
-	versionId: string,
-	serviceId: string,
-	count: number,
-	o: { positive: number; mode?: 'alone' | 'proxy'; at?: string }
-) {
-	for (let i = 0; i < count; i++) {
-		const r = await responseRepo.start(db, {
-			survey_version_id: versionId,
-			service_id: serviceId,
-			source: 'annual_review',
-			language: 'en',
-			variant: 'symbols',
-			completion_mode: o.mode ?? 'alone',
-			client_submission_id: `00000000-0000-4000-9000-${String(++submission).padStart(12, '0')}`
-		});
-		await db
-			.insertInto('answer')
-			.values({
-				response_id: r.id,
-				question_name: 'feel_safe',
-				value: '"x"',
-				measure_id: 'safe.feel_safe',
-				classification: i < o.positive ? 'positive' : 'negative'
-			})
-			.execute();
-		await db.transaction().execute(async (trx) => {
-			await responseRepo.complete(trx, r.id, new Date(o.at ?? '2025-05-15T12:00:00Z'));
-			await tally.addResponse(trx, r.id);
-		});
-	}
-}
 
 describe.each(databaseKinds)('suppressed figures on %s', (kind) => {
 	let database: TestDatabase;
