@@ -139,3 +139,26 @@ describe('npm run retention', { timeout: 240_000 }, () => {
 		expect(wrong.stderr).toContain('RETENTION_MONTHS');
 	});
 });
+
+describe('npm run council:threshold', { timeout: 240_000 }, () => {
+	it('sets a council’s attribute threshold, back to the default, and refuses bad input', () => {
+		const env = { DATA_DIR: tempDir('voices-data-') };
+		const set = run(['src/cli/council-threshold.ts', 'dorset', '15'], env);
+		expect(set.stderr).toBe('');
+		expect(set.status).toBe(0);
+		expect(set.stdout).toContain(
+			'Dorset Council: a 0% or 100% figure from fewer than 15 answers is hidden.'
+		);
+		const back = run(['src/cli/council-threshold.ts', 'dorset', 'default'], env);
+		expect(back.stdout).toContain('fewer than 10 answers is hidden (the default)');
+		const unknown = run(['src/cli/council-threshold.ts', 'nowhere', '15'], env);
+		expect(unknown.status).toBe(1);
+		expect(unknown.stderr).toContain('No council has the code "nowhere".');
+		const wrong = run(['src/cli/council-threshold.ts', 'dorset', '2.5'], env);
+		expect(wrong.status).toBe(2);
+		expect(wrong.stderr).toContain(
+			'The attribute threshold must be a whole number from 1 to 1000; got "2.5"'
+		);
+		expect(run(['src/cli/council-threshold.ts'], env).status).toBe(2);
+	});
+});
