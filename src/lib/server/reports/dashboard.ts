@@ -531,24 +531,19 @@ export async function mainView(
 		})
 	}));
 	const context = contextOf(scope, q);
-	return { groups: out, context, summary: summarise(out, q, context, threshold) };
+	return { groups: out, context, summary: summarise(out, q, context) };
 }
 
 function whoFor(c: Context): string {
 	return c.serviceName || c.providerName || c.councilName;
 }
 
-function summarise(
-	groups: { rows: Row[] }[],
-	q: DashboardQuery,
-	c: Context,
-	threshold: number
-): string {
+function summarise(groups: { rows: Row[] }[], q: DashboardQuery, c: Context): string {
 	const heads = groups.flatMap((g) => g.rows.filter((r) => r.value === null));
 	const known = heads.filter((r) => r.figure.percent !== null);
 	const hidden = heads.filter((r) => r.figure.suppressed).length;
 	if (known.length === 0)
-		return `No figures to show for ${whoFor(c)} in ${q.period.label}${hidden ? `: ${hidden} hidden because fewer than ${threshold} answered` : ''}.`;
+		return `No figures to show for ${whoFor(c)} in ${q.period.label}${hidden ? `: ${hidden} hidden (c) to protect small numbers` : ''}.`;
 	const sorted = [...known].sort((a, b) => b.figure.percent! - a.figure.percent!);
 	const top = sorted[0]!;
 	const low = sorted[sorted.length - 1]!;
@@ -557,7 +552,7 @@ function summarise(
 		`${whoFor(c)}, ${q.period.label}: highest ${top.figure.percent}% (${shortLabel(top.measure)}), ` +
 		`lowest ${low.figure.percent}% (${shortLabel(low.measure)})` +
 		(off ? `; ${off} below amber target` : '') +
-		(hidden ? `; ${hidden} hidden because fewer than ${threshold} answered` : '') +
+		(hidden ? `; ${hidden} hidden (c) to protect small numbers` : '') +
 		'.'
 	);
 }

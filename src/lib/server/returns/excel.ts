@@ -31,7 +31,7 @@ export function returnRows(a: Assembled, title: string): Row[] {
 		[
 			text('Small numbers'),
 			text(
-				`Survey figures from fewer than ${a.threshold} answers, and those that would reveal them, are shown as c`
+				`Survey figures from fewer than ${a.threshold} answers, 0% or 100% of a small group, and those that would reveal them, are shown as c`
 			)
 		]
 	];
