@@ -10,3 +10,8 @@ export function ukDate(iso: string | null | undefined): string {
 		timeZone: 'UTC'
 	});
 }
+
+/** Today's date in the UK (ISO), which decides the default quarter and which periods are under way. */
+export function ukToday(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../src/lib/server/catalogue/measures';
+import { ukToday } from '../../src/lib/dates';
 import * as measureRepo from '../../src/lib/server/db/measure';
 import * as surveyRepo from '../../src/lib/server/db/survey';
 import { seedDemoData } from '../../src/lib/server/demo';
@@ -18,6 +19,8 @@ import { audit } from '../helpers/disclosure-audit';
 
 const kind = databaseKinds[databaseKinds.length - 1]!;
 const rules = { threshold: 5, attributeThreshold: 10 };
+// As the app decides today: periods not yet ended go first when a second figure must be hidden.
+const openFrom = `${ukToday().slice(0, 7)}-01`;
 
 describe(`the disclosure audit on the demo data (${kind})`, () => {
 	let database: TestDatabase;
@@ -46,7 +49,7 @@ describe(`the disclosure audit on the demo data (${kind})`, () => {
 					for (const c of cells)
 						byMeasure.set(c.measure_id, [...(byMeasure.get(c.measure_id) ?? []), c]);
 					for (const list of byMeasure.values()) {
-						const pattern = await decideCube(list, rules);
+						const pattern = await decideCube(list, rules, openFrom);
 						const result = await audit(list, pattern, protectionWidth(rules));
 						hidden += result.hidden;
 						audited += list.length;
@@ -75,7 +78,8 @@ describe(`the disclosure audit on the demo data (${kind})`, () => {
 		for (const m of ids) {
 			const pattern = await decideCube(
 				cells.filter((c) => c.measure_id === m),
-				rules
+				rules,
+				openFrom
 			);
 			for (const c of pattern.cells.values())
 				if (c.period === 'quarter' && c.period_start === period.start && c.split === null)

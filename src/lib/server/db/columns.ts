@@ -7,7 +7,7 @@ import type { Database } from './schema';
  */
 export const tableColumns = {
 	council: ['id', 'code', 'name', 'created_at', 'attribute_threshold'],
-	figures_version: ['council_id', 'version'],
+	figures_version: ['council_id', 'year', 'version'],
 	provider: ['id', 'name', 'regulator_reference', 'created_at'],
 	commission: ['council_id', 'provider_id', 'starts_on', 'ends_on'],
 	service: [

@@ -18,32 +18,36 @@ export function find(db: DB, id: string) {
 	return db.selectFrom('council').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** What a council's figures were last decided on: its figures' version and its own threshold. */
+/**
+ * What a council's figures are decided on: the version of each financial year's figures (by the
+ * year's first day; a year not listed is at 0) and the council's own attribute threshold.
+ */
 export async function figuresStamp(
 	db: DB,
 	id: string
-): Promise<{ version: string; attributeThreshold: number | null }> {
-	const row = await db
-		.selectFrom('council')
-		.leftJoin('figures_version', 'figures_version.council_id', 'council.id')
-		.select([
-			'council.attribute_threshold',
-			sql<string>`coalesce(figures_version.version, 0)::text`.as('version')
-		])
-		.where('council.id', '=', id)
-		.executeTakeFirst();
-	return { version: row?.version ?? '0', attributeThreshold: row?.attribute_threshold ?? null };
+): Promise<{ versions: Map<string, string>; attributeThreshold: number | null }> {
+	const [council, versions] = await Promise.all([
+		db.selectFrom('council').select('attribute_threshold').where('id', '=', id).executeTakeFirst(),
+		db
+			.selectFrom('figures_version')
+			.select([sql<string>`year::text`.as('year'), sql<string>`version::text`.as('version')])
+			.where('council_id', '=', id)
+			.execute()
+	]);
+	return {
+		versions: new Map(versions.map((v) => [v.year.slice(0, 10), v.version])),
+		attributeThreshold: council?.attribute_threshold ?? null
+	};
 }
 
-/** Sets the council's own threshold for 0% and 100% figures (null: the default). */
+/**
+ * Sets the council's own threshold for 0% and 100% figures (null: the default). Decisions are
+ * kept per threshold, so every server decides the council's figures under the new one at once.
+ */
 export async function setAttributeThreshold(db: DB, id: string, value: number | null) {
 	await db
 		.updateTable('council')
 		.set({ attribute_threshold: value })
 		.where('id', '=', id)
 		.execute();
-	// Every server must decide the council's figures again under the new threshold.
-	await sql`
-		insert into figures_version as f (council_id, version) values (${id}, 1)
-		on conflict (council_id) do update set version = f.version + 1`.execute(db);
 }

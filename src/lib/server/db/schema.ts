@@ -33,9 +33,11 @@ export interface CouncilTable {
 	attribute_threshold: Generated<number | null>;
 }
 
-/** Raised whenever a council's tallies change, so every app server knows its figures are stale. */
+/** Raised whenever a council's tallies for a financial year change, so every server knows. */
 export interface FiguresVersionTable {
 	council_id: string;
+	/** The first day of the financial year. */
+	year: string;
 	version: Generated<string>;
 }
 

@@ -119,12 +119,16 @@ async function add(db: DB, where: RawBuilder<unknown>): Promise<void> {
 		do update set ${addCounts}`.execute(db);
 	// Last, so the row is held only until the transaction commits.
 	await sql`
-		insert into figures_version as f (council_id, version)
-		select distinct s.council_id, 1
-		from response r join service s on s.id = r.service_id
-		where r.completed_at is not null and ${where}
-		order by s.council_id
-		on conflict (council_id) do update set version = f.version + 1`.execute(db);
+		insert into figures_version as f (council_id, year, version)
+		select distinct council_id, make_date(extract(year from month - interval '3 months')::int, 4, 1), 1
+		from (
+			select s.council_id,
+				date_trunc('month', r.completed_at at time zone 'Europe/London')::date as month
+			from response r join service s on s.id = r.service_id
+			where r.completed_at is not null and ${where}
+		) x
+		order by 1, 2
+		on conflict (council_id, year) do update set version = f.version + 1`.execute(db);
 }
 
 /** Adds one just-completed response; call in the transaction that completes it. */

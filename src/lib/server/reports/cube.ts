@@ -121,7 +121,12 @@ export const protectionWidth = (rules: Rules) => rules.threshold;
  * then the check of ./protect.ts, hiding one more cell beside each it finds unprotected until
  * none is left.
  */
-export async function decideCube(cells: readonly CubeCell[], rules: Rules): Promise<CubePattern> {
+export async function decideCube(
+	cells: readonly CubeCell[],
+	rules: Rules,
+	/** The first day of the month under way: figures of periods not yet ended go first. */
+	openFrom?: string
+): Promise<CubePattern> {
 	const keys = cells.map(cubeKey);
 	const byKey = new Map<string, CubeCell>();
 	cells.forEach((c, i) => byKey.set(keys[i]!, c));
@@ -134,7 +139,8 @@ export async function decideCube(cells: readonly CubeCell[], rules: Rules): Prom
 				id: keys[i]!,
 				n: c.positive + c.negative,
 				w: c.positive + c.negative + c.not_counted,
-				primary: primary[i] ?? (forced.has(keys[i]!) ? 'secondary' : undefined)
+				primary: primary[i] ?? (forced.has(keys[i]!) ? 'secondary' : undefined),
+				open: openFrom !== undefined && periodEnd(c) > openFrom
 			})),
 			equations,
 			rules.threshold
@@ -176,6 +182,16 @@ export async function decideCube(cells: readonly CubeCell[], rules: Rules): Prom
 		hidden = decide();
 	}
 	return { cells: byKey, hidden };
+}
+
+/** The first day after a cell's period. */
+function periodEnd(c: CubeCell): string {
+	const y = Number(c.period_start.slice(0, 4));
+	const m =
+		Number(c.period_start.slice(5, 7)) -
+		1 +
+		(c.period === 'year' ? 12 : c.period === 'quarter' ? 3 : 1);
+	return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
 }
 
 function byMeasure(keys: readonly string[], equations: Equation[]) {

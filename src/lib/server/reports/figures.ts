@@ -11,15 +11,9 @@ import {
 	type TallyQuery
 } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
-import {
-	cubeKey,
-	isSplit,
-	published,
-	type CubeAddress,
-	type CubePattern,
-	type Split
-} from './cube';
-import { cubesFor } from './cubes';
+import { cubeKey, isSplit, published, type CubeAddress, type Split } from './cube';
+import { cubesFor, type Decided } from './cubes';
+import { ukToday } from '../../dates';
 import { financialYear, financialYearOf, monthsOf, quarter, type Period } from './periods';
 import { DEFAULT_ATTRIBUTE_THRESHOLD, primaryReason, type Rules } from './suppress';
 
@@ -130,7 +124,8 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 		years: yearsBetween(r.period.start, end),
 		measureIds,
 		rules,
-		version: stamp.version
+		versions: stamp.versions,
+		openFrom: `${ukToday().slice(0, 7)}-01`
 	});
 	const split = isSplit(r.breakdown) ? r.breakdown : null;
 	const shows = new Publication(cubes, r, rules);
@@ -150,13 +145,19 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 
 type Level = 'year' | 'quarter' | 'month';
 
+/** The first day of the financial year a date is in, by string arithmetic: this runs per figure. */
+function yearStart(iso: string): string {
+	const y = Number(iso.slice(0, 4));
+	return `${iso.slice(5, 7) < '04' ? y - 1 : y}-04-01`;
+}
+
 /** Whether a figure asked for may be shown, given the council's decided cubes. */
 class Publication {
 	private readonly outModes: string[];
 	private readonly outSources: string[];
 
 	constructor(
-		private readonly cubes: Map<string, CubePattern>,
+		private readonly cubes: Map<string, Map<string, Decided>>,
 		private readonly r: FigureRequest,
 		private readonly rules: Rules
 	) {
@@ -184,21 +185,20 @@ class Publication {
 	}
 
 	private cell(a: CubeAddress) {
-		const cube = this.cubes.get(financialYear(a.period_start).start);
+		const cube = this.cubes.get(yearStart(a.period_start))?.get(a.measure_id);
 		const key = cubeKey(a);
-		return { cell: cube?.cells.get(key), hidden: !cube || cube.hidden.has(key) };
+		return { answers: cube?.answers.get(key), hidden: !cube || cube.hidden.has(key) };
 	}
 
 	/** A cube cell is shown (a cell with no answers is a known zero). */
 	private shown(a: CubeAddress): boolean {
 		if (!published(a)) return false;
-		const { cell, hidden } = this.cell(a);
-		return !cell || !hidden;
+		const { answers, hidden } = this.cell(a);
+		return !answers || !hidden;
 	}
 
 	private answers(a: CubeAddress): number {
-		const c = this.cell(a).cell;
-		return c ? c.positive + c.negative + c.not_counted : 0;
+		return this.cell(a).answers ?? 0;
 	}
 
 	/** Shown, or made up of shown parts (a year of its quarters, a quarter of its months). */

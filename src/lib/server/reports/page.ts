@@ -1,3 +1,4 @@
+import { ukToday } from '../../dates';
 import { app } from '../app';
 import { requireRole } from '../auth/access';
 import type { StaffUser } from '../auth/sessions';
@@ -13,10 +14,7 @@ import {
 	type Scope
 } from './dashboard';
 
-/** Today's date in the UK, which decides the default quarter. */
-export function ukToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
+export { ukToday };
 
 export interface DashboardPage {
 	db: DB;

@@ -14,6 +14,11 @@ export interface SuppressionCell {
 	/** Every answer in the cell, not counted included; n when not given. */
 	w?: number;
 	/**
+	 * A figure of a period still under way: when a second figure must be hidden, such a figure is
+	 * taken before a settled one (so a quarter just begun does not take closed quarters with it).
+	 */
+	open?: boolean;
+	/**
 	 * Hidden whatever its count, for this reason (say, 0% or 100% of a small group, or beside a
 	 * figure a later check found could be worked out); else decided from n.
 	 */
@@ -117,11 +122,19 @@ interface CellTable {
 	ids: string[];
 	n: number[];
 	w: number[];
+	openFirst: boolean[];
 	primary: [number, SuppressionReason][];
 }
 
 function readCells(cells: Iterable<SuppressionCell>, threshold: number): CellTable {
-	const table: CellTable = { indexOf: new Map(), ids: [], n: [], w: [], primary: [] };
+	const table: CellTable = {
+		indexOf: new Map(),
+		ids: [],
+		n: [],
+		w: [],
+		openFirst: [],
+		primary: []
+	};
 	for (const cell of cells) {
 		assertCount(cell.id, 'n', cell.n);
 		const w = cell.w ?? cell.n;
@@ -136,6 +149,7 @@ function readCells(cells: Iterable<SuppressionCell>, threshold: number): CellTab
 		table.ids.push(cell.id);
 		table.n.push(cell.n);
 		table.w.push(w);
+		table.openFirst.push(cell.open === true);
 		const reason = cell.primary ?? (w > 0 && cell.n < threshold ? 'primary' : undefined);
 		if (reason) table.primary.push([index, reason]);
 	}
@@ -150,6 +164,7 @@ function internCell(table: CellTable, id: string): number {
 		table.ids.push(id);
 		table.n.push(0);
 		table.w.push(0);
+		table.openFirst.push(false);
 	}
 	return index;
 }
@@ -392,17 +407,23 @@ class SuppressionState {
 			const part = members[i]!;
 			// A known zero hides nothing, so hiding it would not protect the other member.
 			if (this.reason[part] || w[part] === 0 || (needN && n[part] === 0)) continue;
+			const open = this.cells.openFirst[part]!;
 			if (
 				best === undefined ||
-				n[part]! < n[best]! ||
-				(n[part] === n[best] && ids[part]! < ids[best]!)
+				(open && !this.cells.openFirst[best]) ||
+				(open === this.cells.openFirst[best] &&
+					(n[part]! < n[best]! || (n[part] === n[best] && ids[part]! < ids[best]!)))
 			) {
 				best = part;
 			}
 		}
-		if (best !== undefined) return best;
 		const total = members[start[equation]!]!;
-		return !this.reason[total] && w[total]! > 0 ? total : undefined;
+		const totalFree = !this.reason[total] && w[total]! > 0;
+		// A figure of a period still under way goes before a settled one, even a total.
+		const { openFirst } = this.cells;
+		if (totalFree && openFirst[total] && (best === undefined || !openFirst[best])) return total;
+		if (best !== undefined) return best;
+		return totalFree ? total : undefined;
 	}
 
 	reasons(): Map<string, SuppressionReason> {
