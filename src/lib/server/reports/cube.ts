@@ -140,11 +140,12 @@ export async function decideCube(
 				n: c.positive + c.negative,
 				w: c.positive + c.negative + c.not_counted,
 				primary: primary[i] ?? (forced.has(keys[i]!) ? 'secondary' : undefined),
-				open: openFrom !== undefined && periodEnd(c) > openFrom
+				open: isOpen(c)
 			})),
 			equations,
 			rules.threshold
 		);
+	const isOpen = (c: CubeCell) => openFrom !== undefined && periodEnd(c) > openFrom;
 	let hidden = decide();
 	const highs = await loadSolver();
 	const measures = byMeasure(keys, equations);
@@ -168,7 +169,7 @@ export async function decideCube(
 				{ cells: protectCells, equations: m.equations, hidden, width: protectionWidth(rules) },
 				list
 			)) {
-				const partner = partnerOf(id, m.equations, byKey, hidden, forced);
+				const partner = partnerOf(id, m.equationsOf, byKey, hidden, forced, isOpen);
 				if (partner) {
 					forced.add(partner);
 					added++;
@@ -195,29 +196,47 @@ function periodEnd(c: CubeCell): string {
 }
 
 function byMeasure(keys: readonly string[], equations: Equation[]) {
-	const out = new Map<string, { keys: string[]; equations: Equation[] }>();
+	const out = new Map<
+		string,
+		{ keys: string[]; equations: Equation[]; equationsOf: Map<string, Equation[]> }
+	>();
 	const of = (key: string) => {
 		const measure = key.slice(0, key.indexOf('|'));
 		let m = out.get(measure);
-		if (!m) out.set(measure, (m = { keys: [], equations: [] }));
+		if (!m) out.set(measure, (m = { keys: [], equations: [], equationsOf: new Map() }));
 		return m;
 	};
 	for (const k of keys) of(k).keys.push(k);
-	for (const e of equations) of(e.total).equations.push(e);
+	for (const e of equations) {
+		const m = of(e.total);
+		m.equations.push(e);
+		for (const member of [e.total, ...e.parts]) {
+			const list = m.equationsOf.get(member);
+			if (list) list.push(e);
+			else m.equationsOf.set(member, [e]);
+		}
+	}
 	return out;
 }
 
 /** The shown cell beside `id` to hide next: a part with the fewest answers, else a total. */
 function partnerOf(
 	id: string,
-	equations: Equation[],
+	equationsOf: Map<string, Equation[]>,
 	cells: Map<string, CubeCell>,
 	hidden: Map<string, SuppressionReason>,
-	forced: Set<string>
+	forced: Set<string>,
+	isOpen: (c: CubeCell) => boolean
 ): string | undefined {
-	let best: { id: string; total: boolean; n: number } | undefined;
-	for (const e of equations) {
-		if (e.total !== id && !e.parts.includes(id)) continue;
+	let best: { id: string; total: boolean; open: boolean; n: number } | undefined;
+	// A figure of a period under way first, then a part before a total, then the fewest answers.
+	const better = (b: NonNullable<typeof best>) =>
+		!best ||
+		(b.open && !best.open) ||
+		(b.open === best.open &&
+			((best.total && !b.total) ||
+				(best.total === b.total && (b.n < best.n || (b.n === best.n && b.id < best.id)))));
+	for (const e of equationsOf.get(id) ?? []) {
 		for (const [member, total] of [
 			[e.total, true] as const,
 			...e.parts.map((p) => [p, false] as const)
@@ -226,11 +245,8 @@ function partnerOf(
 			if (!c || hidden.has(member) || forced.has(member)) continue;
 			const n = c.positive + c.negative;
 			if (n + c.not_counted === 0) continue;
-			const better =
-				!best ||
-				(best.total && !total) ||
-				(best.total === total && (n < best.n || (n === best.n && member < best.id)));
-			if (better) best = { id: member, total, n };
+			const candidate = { id: member, total, open: isOpen(c), n };
+			if (better(candidate)) best = candidate;
 		}
 	}
 	if (best) return best.id;
@@ -241,7 +257,8 @@ function partnerOf(
 		if (!key.startsWith(measure) || hidden.has(key) || forced.has(key)) continue;
 		const n = c.positive + c.negative;
 		if (n + c.not_counted === 0) continue;
-		if (!best || n < best.n || (n === best.n && key < best.id)) best = { id: key, total: false, n };
+		const candidate = { id: key, total: false, open: isOpen(c), n };
+		if (better(candidate)) best = candidate;
 	}
 	return best?.id;
 }

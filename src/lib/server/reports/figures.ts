@@ -96,11 +96,6 @@ function yearsBetween(from: string, to: string): string[] {
  * other figure only when it adds up from figures the cube shows (so it tells nothing new).
  */
 export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures> {
-	const stamp = await councilRepo.figuresStamp(db, r.councilId);
-	const rules: Rules = {
-		threshold: r.threshold,
-		attributeThreshold: stamp.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
-	};
 	const end = (r.through ?? r.period).end;
 	const base: TallyQuery = {
 		councilId: r.councilId,
@@ -113,10 +108,15 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 		measureIds: r.measureIds
 	};
 	const breakdown = breakdownQuery(r.breakdown);
-	const [headline, parts] = await Promise.all([
+	const [stamp, headline, parts] = await Promise.all([
+		councilRepo.figuresStamp(db, r.councilId),
 		tallyCells(db, base),
 		breakdown ? tallyCells(db, { ...base, breakdown }) : Promise.resolve([])
 	]);
+	const rules: Rules = {
+		threshold: r.threshold,
+		attributeThreshold: stamp.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
+	};
 	const cells = [...headline, ...parts];
 	const measureIds = r.measureIds ?? [...new Set(cells.map((c) => c.measure_id))];
 	const cubes = await cubesFor(db, {
@@ -129,17 +129,14 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 	});
 	const split = isSplit(r.breakdown) ? r.breakdown : null;
 	const shows = new Publication(cubes, r, rules);
-	const byKey = new Map(
-		cells.map((c) => [
-			keyOf(c),
-			{
-				...c,
-				suppressed: !shows.figure(c, c.value === null ? null : split),
-				notPublished:
-					split !== null && c.value !== null && (c.service_id !== null || c.period === 'month')
-			}
-		])
-	);
+	// The cells are this request's own, fresh from the query: marked in place.
+	const byKey = new Map<string, Figure>();
+	for (const c of cells as Figure[]) {
+		c.suppressed = !shows.figure(c, c.value === null ? null : split);
+		c.notPublished =
+			split !== null && c.value !== null && (c.service_id !== null || c.period === 'month');
+		byKey.set(keyOf(c), c);
+	}
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
 }
 
@@ -168,6 +165,13 @@ class Publication {
 	figure(c: TallyCell, split: Split | null): boolean {
 		// Whatever it adds up from, a small figure is never shown.
 		if (primaryReason(c, this.rules)) return false;
+		// The common case, a cube figure itself: one lookup (this runs for every figure).
+		if (c.period !== 'range' && c.excluded === 0) {
+			if (split !== null && (c.service_id !== null || c.period === 'month')) return false;
+			const cube = this.cubes.get(yearStart(c.period_start))?.get(c.measure_id);
+			const key = `${c.measure_id}|${c.provider_id ?? '*'}|${c.service_id ?? '*'}|${c.period}|${c.period_start}|${split ? `${split}:${c.value}` : '*'}`;
+			return !cube || !cube.hidden.has(key);
+		}
 		const at = { measure_id: c.measure_id, provider_id: c.provider_id, service_id: c.service_id };
 		const value = split ? c.value : null;
 		if (c.period !== 'range') {
