@@ -11,7 +11,7 @@ import {
 	councilFigures,
 	type FigureRequest
 } from '../../src/lib/server/reports/figures';
-import { month, quarter, range } from '../../src/lib/server/reports/periods';
+import { financialYear, month, quarter, range } from '../../src/lib/server/reports/periods';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 import { replies } from '../helpers/replies';
@@ -63,7 +63,7 @@ const at = (
 	o: {
 		service?: string;
 		provider?: string;
-		period?: 'quarter' | 'month' | 'range';
+		period?: 'year' | 'quarter' | 'month' | 'range';
 		start?: string;
 	} = {}
 ) => ({
@@ -172,17 +172,18 @@ describe.each(databaseKinds)('figures beyond the cube on %s', (kind) => {
 		});
 	});
 
-	it('shows every council together only when the others are at least two and not few', async () => {
+	it('shows every council together only when, month by month, the others are at least two and not few', async () => {
 		const own = await councilWith(db, 'own', 1);
 		await replies(db, version, own.services[0]!, 20, { positive: 10, at: '2025-08-15T12:00:00Z' });
 		const Q2 = quarter('2025-08-01');
-		const everyone = async () => {
-			const r = request(own.id, { period: Q2 });
-			const mine = await councilFigures(db, r);
-			return (await allCouncilsFigures(db, r, [Q2], mine)).get(at({ start: Q2.start }));
+		const everyone = async (period = Q2) => {
+			const r = request(own.id, { period });
+			return (await allCouncilsFigures(db, r, [period])).get(
+				at({ start: period.start, period: period.kind === 'year' ? 'year' : 'quarter' })
+			);
 		};
-		// Only this council answered in Q2 (the other councils here answered in Q1): it is its own.
-		expect(await everyone()).toMatchObject({ positive: 10, negative: 10, suppressed: false });
+		// Only this council answered in Q2 (the others here answered in Q1): it would be its own.
+		expect(await everyone()).toMatchObject({ positive: 10, negative: 10, suppressed: true });
 		const second = await councilWith(db, 'second', 1);
 		await replies(db, version, second.services[0]!, 8, { positive: 4, at: '2025-08-15T12:00:00Z' });
 		// 28 − 20: the second council's own figure would be told.
@@ -190,5 +191,10 @@ describe.each(databaseKinds)('figures beyond the cube on %s', (kind) => {
 		const third = await councilWith(db, 'third', 1);
 		await replies(db, version, third.services[0]!, 6, { positive: 3, at: '2025-08-15T12:00:00Z' });
 		expect(await everyone()).toMatchObject({ positive: 17, negative: 17, suppressed: false });
+		// A small figure of this council in March: the year less its quarters would give it away
+		// (no other council answered in March), so the year is hidden while Q2 still shows.
+		await replies(db, version, own.services[0]!, 2, { positive: 1, at: '2026-03-10T12:00:00Z' });
+		expect((await everyone(financialYear('2025-08-01')))?.suppressed).toBe(true);
+		expect((await everyone())?.suppressed).toBe(false);
 	});
 });

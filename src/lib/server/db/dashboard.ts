@@ -224,7 +224,14 @@ export async function councilCounts(
 	db: DB,
 	q: { from: string; to: string; level: PeriodLevel; measureIds?: readonly string[] }
 ): Promise<
-	{ measure_id: string; council_id: string; period_start: string; n: number; w: number }[]
+	{
+		measure_id: string;
+		council_id: string;
+		period_start: string;
+		positive: number;
+		n: number;
+		w: number;
+	}[]
 > {
 	const period =
 		q.level === 'month'
@@ -238,7 +245,8 @@ export async function councilCounts(
 	if (q.measureIds) where.push(inList('measure_id', q.measureIds));
 	const rows = await sql<Record<string, unknown>>`
 		select measure_id, council_id, (${period})::text as period_start,
-			sum(positive + negative)::int as n, sum(positive + negative + not_counted)::int as w
+			sum(positive)::int as positive, sum(positive + negative)::int as n,
+			sum(positive + negative + not_counted)::int as w
 		from measure_tally_all
 		where ${sql.join(where, sql` and `)}
 		group by 1, 2, 3`.execute(db);
@@ -246,6 +254,7 @@ export async function councilCounts(
 		measure_id: String(r.measure_id),
 		council_id: String(r.council_id),
 		period_start: String(r.period_start).slice(0, 10),
+		positive: toCount(r.positive as number),
 		n: toCount(r.n as number),
 		w: toCount(r.w as number)
 	}));

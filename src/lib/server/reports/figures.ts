@@ -170,7 +170,8 @@ class Publication {
 			if (split !== null && (c.service_id !== null || c.period === 'month')) return false;
 			const cube = this.cubes.get(yearStart(c.period_start))?.get(c.measure_id);
 			const key = `${c.measure_id}|${c.provider_id ?? '*'}|${c.service_id ?? '*'}|${c.period}|${c.period_start}|${split ? `${split}:${c.value}` : '*'}`;
-			return !cube || !cube.hidden.has(key);
+			// No decided cube for it: never shown (fail closed).
+			return cube !== undefined && !cube.hidden.has(key);
 		}
 		const at = { measure_id: c.measure_id, provider_id: c.provider_id, service_id: c.service_id };
 		const value = split ? c.value : null;
@@ -191,14 +192,18 @@ class Publication {
 	private cell(a: CubeAddress) {
 		const cube = this.cubes.get(yearStart(a.period_start))?.get(a.measure_id);
 		const key = cubeKey(a);
-		return { answers: cube?.answers.get(key), hidden: !cube || cube.hidden.has(key) };
+		return {
+			decided: cube !== undefined,
+			answers: cube?.answers.get(key),
+			hidden: cube?.hidden.has(key)
+		};
 	}
 
-	/** A cube cell is shown (a cell with no answers is a known zero). */
+	/** A cube cell is shown (a cell with no answers is a known zero; no decided cube: not shown). */
 	private shown(a: CubeAddress): boolean {
 		if (!published(a)) return false;
-		const { answers, hidden } = this.cell(a);
-		return !answers || !hidden;
+		const { decided, answers, hidden } = this.cell(a);
+		return decided && (!answers || !hidden);
 	}
 
 	private answers(a: CubeAddress): number {
@@ -282,18 +287,20 @@ class Publication {
 }
 
 /**
- * Every council together, for comparison, at one period level, without filters (with filters
- * the comparison is not available: `x`). Subtracting the reader's own council leaves the other
- * councils together, so the total is shown only when that rest is nothing (then it is the
- * council's own figure, shown as the council's is) or comes from at least two other councils
- * with at least the threshold of answers that took a position between them; and never when it
- * is small, or 0% or 100% of a small group, itself.
+ * Every council together, for comparison, without filters (with filters the comparison is not
+ * available: `x`). Subtracting the reader's own council leaves the other councils together, and
+ * a year less its quarters (or a range less another) leaves a month or a quarter, so every
+ * month is judged on its own and a longer period is shown only when each of its months is. A
+ * month is safe when no council answered, or when at least two other councils did, with at least
+ * the threshold of answers that took a position between them, and the month's total is neither
+ * small nor 0% or 100% of a small group. (A month with no other council would be the council's
+ * own figure: it is never shown here, however the council's own page shows it.)
  */
 export async function allCouncilsFigures(
 	db: DB,
 	r: Omit<FigureRequest, 'councilId' | 'breakdown'> & { councilId: string },
 	periods: Period[],
-	own: Figures
+	_own?: Figures
 ): Promise<Figures> {
 	const level: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
 	const query = {
@@ -301,8 +308,8 @@ export async function allCouncilsFigures(
 		to: periods[periods.length - 1]!.end.slice(0, 8) + '01',
 		measureIds: r.measureIds
 	};
-	const stamp = await councilRepo.figuresStamp(db, r.councilId);
-	const [cells, counts] = await Promise.all([
+	const [stamp, cells, counts] = await Promise.all([
+		councilRepo.figuresStamp(db, r.councilId),
 		tallyCells(db, {
 			...query,
 			councilId: null,
@@ -311,29 +318,54 @@ export async function allCouncilsFigures(
 			entityLevels: ['council'],
 			periodLevels: [level]
 		}),
-		councilCounts(db, { ...query, level })
+		councilCounts(db, { ...query, level: 'month' })
 	]);
-	const others = new Map<string, { n: number; councils: number }>();
-	for (const c of counts) {
-		if (c.council_id === r.councilId || c.w === 0) continue;
-		const key = `${c.measure_id}|${c.period_start}`;
-		const o = others.get(key) ?? { n: 0, councils: 0 };
-		o.n += c.n;
-		o.councils += 1;
-		others.set(key, o);
-	}
 	const rules = {
 		threshold: r.threshold,
 		attributeThreshold: stamp.attributeThreshold ?? DEFAULT_ATTRIBUTE_THRESHOLD
 	};
+	const months = new Map<
+		string,
+		{ positive: number; n: number; w: number; restN: number; restCouncils: number; ownW: number }
+	>();
+	for (const c of counts) {
+		if (c.w === 0) continue;
+		const key = `${c.measure_id}|${c.period_start}`;
+		const m = months.get(key) ?? { positive: 0, n: 0, w: 0, restN: 0, restCouncils: 0, ownW: 0 };
+		m.positive += c.positive;
+		m.n += c.n;
+		m.w += c.w;
+		if (c.council_id === r.councilId) m.ownW += c.w;
+		else {
+			m.restN += c.n;
+			m.restCouncils += 1;
+		}
+		months.set(key, m);
+	}
+	const monthSafe = (measure: string, month: string): boolean => {
+		const m = months.get(`${measure}|${month}`);
+		if (!m) return true;
+		const total = { positive: m.positive, negative: m.n - m.positive, not_counted: m.w - m.n };
+		return (
+			m.restCouncils >= 2 && m.restN >= r.threshold && primaryReason(total, rules) === undefined
+		);
+	};
 	const byKey = new Map<string, Figure>();
 	for (const c of cells) {
-		const rest = others.get(`${c.measure_id}|${c.period_start}`);
-		const mine = own.get({ ...c, provider_id: null, service_id: null, value: null });
+		const end = c.period === 'range' ? r.period.end : periodEndOf(c.period, c.period_start);
 		c.suppressed =
 			primaryReason(c, rules) !== undefined ||
-			(rest ? rest.councils < 2 || rest.n < r.threshold : !!mine?.suppressed);
+			!monthsOf({ start: c.period_start, end }).every((m) => monthSafe(c.measure_id, m));
 		byKey.set(keyOf(c), c);
 	}
 	return { get: (k) => byKey.get(keyOf(k)), all: () => [...byKey.values()] };
+}
+
+/** The last day of a year, quarter or month that starts on `start`. */
+function periodEndOf(level: PeriodLevel, start: string): string {
+	if (level === 'year') return financialYear(start).end;
+	if (level === 'quarter') return quarter(start).end;
+	const y = Number(start.slice(0, 4));
+	const m = Number(start.slice(5, 7));
+	return `${y}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
 }
