@@ -12,6 +12,7 @@ import {
 	type FigureRequest
 } from '../../src/lib/server/reports/figures';
 import { financialYear, month, quarter, range } from '../../src/lib/server/reports/periods';
+import { mainView, readQuery, type Scope } from '../../src/lib/server/reports/dashboard';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 import { replies } from '../helpers/replies';
@@ -196,5 +197,37 @@ describe.each(databaseKinds)('figures beyond the cube on %s', (kind) => {
 		await replies(db, version, own.services[0]!, 2, { positive: 1, at: '2026-03-10T12:00:00Z' });
 		expect((await everyone(financialYear('2025-08-01')))?.suppressed).toBe(true);
 		expect((await everyone())?.suppressed).toBe(false);
+	});
+
+	it('lists no values of a breakdown it does not publish, not even which had answers', async () => {
+		const c = await councilWith(db, 'listing', 2);
+		await replies(db, version, c.services[0]!, 12, { positive: 6 });
+		await replies(db, version, c.services[1]!, 12, { positive: 7 });
+		const services = await Promise.all(c.services.map((s) => serviceRepo.find(db, s)));
+		const scope: Scope = {
+			councilId: c.id,
+			councilName: 'listing council',
+			councils: [{ id: c.id, name: 'listing council' }],
+			providers: services.map((s) => ({ id: s!.provider_id, name: s!.name })),
+			services: services.map((s) => ({ id: s!.id, name: s!.name, provider_id: s!.provider_id })),
+			ownProviderId: null,
+			canSetTargets: true
+		};
+		const rows = async (params: string) => {
+			const { query } = readQuery(new URLSearchParams(params), scope, '2025-12-01');
+			const view = await mainView(db, scope, { ...query, view: 'statements' }, 5);
+			return view.groups.flatMap((g) => g.rows).filter((r) => r.measure.id === 'safe.feel_safe');
+		};
+		// The council by language: a value row (English) beside the measure's own.
+		expect((await rows('period=2025-Q1&breakdown=language')).map((r) => r.valueKey)).toEqual([
+			null,
+			'en'
+		]);
+		// One service by language is not published: the measure's own row only.
+		expect(
+			(await rows(`period=2025-Q1&service=${c.services[0]}&breakdown=language`)).map(
+				(r) => r.valueKey
+			)
+		).toEqual([null]);
 	});
 });

@@ -18,6 +18,7 @@ import {
 	type Figures
 } from './figures';
 import { BREAKDOWN_LABELS, valueLabel } from '../../breakdowns';
+import { isSplit } from './cube';
 import { RELIABILITY_WIDTH, type FigureSymbol } from '../../figure-symbols';
 import {
 	monthsEnding,
@@ -449,6 +450,8 @@ function valuesOf(
 			label: m.slice(0, 7),
 			at: { ...entity, period: 'month', period_start: m, value: null }
 		}));
+	// A split of one service or one month is not published: not even which values had answers.
+	if (isSplit(q.breakdown) && (q.serviceId !== null || q.period.kind === 'month')) return [];
 	// Values left out by the filters (say, answers given by an adult) are not listed.
 	const order = [...MODES, NOT_ASKED, ...Object.keys(SOURCES), ...AGE_BANDS] as string[];
 	const values = figures
