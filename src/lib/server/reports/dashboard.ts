@@ -592,11 +592,11 @@ export async function compareView(
 		breakdown: 'none' as const,
 		measureIds
 	};
-	const [figures, targets] = await Promise.all([
+	const [figures, everyone, targets] = await Promise.all([
 		councilFigures(db, base),
+		filtered(q) ? null : allCouncilsFigures(db, base, [q.period]),
 		targetsOf(db, scope.councilId)
 	]);
-	const everyone = filtered(q) ? null : await allCouncilsFigures(db, base, [q.period], figures);
 	const at = { period: levelOf(q.period), period_start: q.period.start, value: null };
 	const out = groups.map((g) => ({
 		outcome: g.outcome,
@@ -664,11 +664,11 @@ export async function trendView(
 		breakdown: 'none' as const,
 		measureIds: [measure.id]
 	};
-	const [figures, targets] = await Promise.all([
+	const [figures, everyone, targets] = await Promise.all([
 		councilFigures(db, { ...base, through: quarters[quarters.length - 1] }),
+		filtered(q) ? null : allCouncilsFigures(db, base, quarters),
 		targetsOf(db, scope.councilId)
 	]);
-	const everyone = filtered(q) ? null : await allCouncilsFigures(db, base, quarters, figures);
 	const target = targets(measure.id, q.providerId);
 	const points = quarters.map((p) => {
 		const at = { measure_id: measure.id, period: 'quarter' as const, period_start: p.start };

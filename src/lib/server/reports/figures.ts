@@ -299,8 +299,7 @@ class Publication {
 export async function allCouncilsFigures(
 	db: DB,
 	r: Omit<FigureRequest, 'councilId' | 'breakdown'> & { councilId: string },
-	periods: Period[],
-	_own?: Figures
+	periods: Period[]
 ): Promise<Figures> {
 	const level: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
 	const query = {
