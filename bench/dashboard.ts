@@ -20,14 +20,9 @@ import * as providerRepo from '../src/lib/server/db/provider';
 import * as serviceRepo from '../src/lib/server/db/service';
 import * as surveyRepo from '../src/lib/server/db/survey';
 import * as tally from '../src/lib/server/db/tally';
-import { councilFigures } from '../src/lib/server/reports/figures';
-import {
-	financialYear,
-	quarter,
-	quartersEnding,
-	type Period
-} from '../src/lib/server/reports/periods';
-import { generateResponses } from '../src/lib/server/reports/synthetic';
+import { councilFigures } from '../src/lib/server/statistics/figures';
+import { financialYear, quarter, quartersEnding, type Period } from '../src/lib/calendar/periods';
+import { generateResponses } from '../src/lib/server/demo/responses';
 import { loadSurveyCatalogue } from '../src/lib/server/surveys/load';
 import { scratchSchema } from '../tests/helpers/postgres';
 

@@ -4,7 +4,7 @@
 // many linear programmes were solved, the narrowest range found and the run time.
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
-import { decideCube } from '../src/lib/server/reports/cube';
+import { decideCube } from '../src/lib/server/statistics/cube';
 import { audit } from '../tests/helpers/disclosure-audit';
 import { council, cubeCellsOf } from '../tests/helpers/generated-council';
 

@@ -1,7 +1,7 @@
 // `npm run bench:staff`: the staff pages as a signed-in provider (each request looks up the session
 // in the database, and a children list also writes an audit row), and how long a sign-in takes
 // (argon2id on purpose makes each check slow). Compared with a static file in the same run.
-import { DEMO_PASSWORD } from '../src/lib/server/demo-accounts';
+import { DEMO_PASSWORD } from '../src/lib/server/demo/accounts';
 import { load, onEachDatabase } from './load';
 import { startServer } from '../tests/helpers/server';
 

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { load, onEachDatabase } from './load';
 import * as service from '../src/lib/server/db/service';
-import * as invitations from '../src/lib/server/invitations';
+import * as invitations from '../src/lib/server/invitations/links';
 import { Client } from '../tests/helpers/client';
 import { prepare } from '../tests/helpers/prepare';
 import { startServer } from '../tests/helpers/server';

@@ -5,7 +5,7 @@ declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
-			/** The signed-in staff member's session, if any (see $lib/server/auth/access). */
+			/** The signed-in staff member's session, if any (see $lib/server/access/roles). */
 			staff: StaffSession | null;
 		}
 		interface Error {

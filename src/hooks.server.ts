@@ -1,8 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
-import { DEMO_GROUP_TOKEN, demoCodes, presentDemoAccounts } from '$lib/server/demo';
-import { DEMO_PASSWORD } from '$lib/server/demo-accounts';
+import { DEMO_GROUP_TOKEN, demoCodes, presentDemoAccounts } from '$lib/server/demo/seed';
+import { DEMO_PASSWORD } from '$lib/server/demo/accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';

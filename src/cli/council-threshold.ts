@@ -3,7 +3,7 @@
 // app server decides the council's figures again on its next page.
 import { startApp, stopApp } from '../lib/server/app';
 import * as councilRepo from '../lib/server/db/council';
-import { DEFAULT_ATTRIBUTE_THRESHOLD, thresholdFrom } from '../lib/server/reports/suppress';
+import { DEFAULT_ATTRIBUTE_THRESHOLD, thresholdFrom } from '../lib/server/statistics/suppress';
 
 const [code, value] = process.argv.slice(2);
 if (!code || !value) {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { startApp, stopApp } from '../lib/server/app';
 import * as service from '../lib/server/db/service';
 import type { Respondent, Source } from '../lib/server/db/schema';
-import * as invitations from '../lib/server/invitations';
+import * as invitations from '../lib/server/invitations/links';
 
 const RESPONDENTS = ['child', 'carer', 'staff'];
 const SOURCES = ['annual_review', 'end_of_care_package', 'satisfaction_survey', 'family_review'];

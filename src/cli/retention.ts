@@ -1,7 +1,7 @@
 // `npm run retention`: applies the retention period (RETENTION_MONTHS, default 72) once. Meant
 // for a nightly scheduled job; running it again the same day changes nothing more.
 import { startApp, stopApp } from '../lib/server/app';
-import { applyRetention, retentionMonths } from '../lib/server/retention';
+import { applyRetention, retentionMonths } from '../lib/server/privacy/retention';
 
 let months: number;
 try {

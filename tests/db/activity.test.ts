@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/sessions';
-import * as sessionRepo from '../../src/lib/server/db/activity-session';
+import * as sessionRepo from '../../src/lib/server/db/attendance';
 import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
 import type { DB } from '../../src/lib/server/db/connect';
 import * as providerRepo from '../../src/lib/server/db/provider';
 import * as serviceRepo from '../../src/lib/server/db/service';
-import { eraseChild } from '../../src/lib/server/retention';
-import * as children from '../../src/lib/server/staff/children';
-import * as sessions from '../../src/lib/server/staff/sessions';
+import { eraseChild } from '../../src/lib/server/privacy/retention';
+import * as children from '../../src/lib/server/children/service';
+import * as sessions from '../../src/lib/server/attendance/service';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 

@@ -8,7 +8,7 @@ import {
 	fromResumeToken,
 	saveAnswer
 } from '../../src/lib/server/answering/service';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 

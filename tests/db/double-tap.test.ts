@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { begin, finish, fromResumeToken, saveAnswer } from '../../src/lib/server/answering/service';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { allowCodeAttempt, CODE_LIMITS } from '../../src/lib/server/rate-limit';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';

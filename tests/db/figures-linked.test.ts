@@ -10,9 +10,9 @@ import {
 	allCouncilsFigures,
 	councilFigures,
 	type FigureRequest
-} from '../../src/lib/server/reports/figures';
-import { financialYear, month, quarter, range } from '../../src/lib/server/reports/periods';
-import { mainView, readQuery, type Scope } from '../../src/lib/server/reports/dashboard';
+} from '../../src/lib/server/statistics/figures';
+import { financialYear, month, quarter, range } from '../../src/lib/calendar/periods';
+import { mainView, readQuery, type Scope } from '../../src/lib/server/dashboard/dashboard';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 import { replies } from '../helpers/replies';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as invitationRepo from '../../src/lib/server/db/invitation';
 import * as userRepo from '../../src/lib/server/db/user';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { checkAndUpgrade } from '../../src/lib/server/key-setup';
 import { unseal, useKey } from '../../src/lib/server/keys';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';

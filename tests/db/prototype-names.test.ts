@@ -3,7 +3,7 @@ import { begin, finish, fromResumeToken, saveAnswer } from '../../src/lib/server
 import * as answerRepo from '../../src/lib/server/db/answer';
 import { ownValue } from '../../src/lib/own';
 import * as survey from '../../src/lib/server/db/survey';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { loadSymbolSet } from '../../src/lib/server/symbols';
 import { loadSurveyFile } from '../../src/lib/server/surveys/load';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';

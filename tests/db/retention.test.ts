@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as answerRepo from '../../src/lib/server/db/answer';
 import type { DB } from '../../src/lib/server/db/connect';
-import { applyRetention, eraseChild, retentionMonths } from '../../src/lib/server/retention';
+import {
+	applyRetention,
+	eraseChild,
+	retentionMonths
+} from '../../src/lib/server/privacy/retention';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 

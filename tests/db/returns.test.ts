@@ -8,7 +8,7 @@ import * as responseRepo from '../../src/lib/server/db/response';
 import * as serviceRepo from '../../src/lib/server/db/service';
 import * as tally from '../../src/lib/server/db/tally';
 import * as userRepo from '../../src/lib/server/db/user';
-import { quarter } from '../../src/lib/server/reports/periods';
+import { quarter } from '../../src/lib/calendar/periods';
 import {
 	assemble,
 	childIds,

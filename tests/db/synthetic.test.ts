@@ -4,7 +4,7 @@ import type { DB } from '../../src/lib/server/db/connect';
 import type { SurveyRules } from '../../src/lib/server/db/schema';
 import * as service from '../../src/lib/server/db/service';
 import * as survey from '../../src/lib/server/db/survey';
-import { generateResponses } from '../../src/lib/server/reports/synthetic';
+import { generateResponses } from '../../src/lib/server/demo/responses';
 import { loadSurveyCatalogue } from '../../src/lib/server/surveys/load';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideCube, protectionWidth } from '../../src/lib/server/reports/cube';
+import { decideCube, protectionWidth } from '../../src/lib/server/statistics/cube';
 import { audit } from '../helpers/disclosure-audit';
 import { council, cubeCellsOf } from '../helpers/generated-council';
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as service from '../../src/lib/server/db/service';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { browserAvailable, launch } from '../helpers/browser';
 import { prepare } from '../helpers/prepare';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as answerRepo from '../../src/lib/server/db/answer';
 import * as service from '../../src/lib/server/db/service';
-import * as invitations from '../../src/lib/server/invitations';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { serverTarget } from '../helpers/target';

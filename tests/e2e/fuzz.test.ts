@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import { pgliteDir, readConfig } from '../../src/lib/server/config';
 import { connect } from '../../src/lib/server/db/connect';
-import { DEMO_GROUP_TOKEN } from '../../src/lib/server/demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_GROUP_TOKEN } from '../../src/lib/server/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import {

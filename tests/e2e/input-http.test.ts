@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
-import { DEMO_GROUP_TOKEN } from '../../src/lib/server/demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_GROUP_TOKEN } from '../../src/lib/server/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { formsOf } from '../helpers/forms';

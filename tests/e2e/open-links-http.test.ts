@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
-import * as invitations from '../../src/lib/server/invitations';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { OPEN_LINK_LIMITS } from '../../src/lib/server/rate-limit';
 import { Client } from '../helpers/client';
 import { prepare } from '../helpers/prepare';

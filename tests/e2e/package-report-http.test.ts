@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
-import * as invitations from '../../src/lib/server/invitations';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
+import * as invitations from '../../src/lib/server/invitations/links';
 import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';

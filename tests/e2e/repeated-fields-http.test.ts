@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as childRepo from '../../src/lib/server/db/child';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
-import { MAX_CHILDREN_PER_POST } from '../../src/lib/server/repeated';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
+import { MAX_CHILDREN_PER_POST } from '../../src/lib/server/forms/repeated';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { browserAvailable, launch } from '../helpers/browser';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { axeViolations, sidewaysScroll } from '../helpers/walk';

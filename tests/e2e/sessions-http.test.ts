@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
 import type { DB } from '../../src/lib/server/db/connect';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { browserAvailable, launch } from '../helpers/browser';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { axeViolations, completeSurvey, sidewaysScroll } from '../helpers/walk';

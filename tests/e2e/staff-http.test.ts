@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import * as childRepo from '../../src/lib/server/db/child';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';

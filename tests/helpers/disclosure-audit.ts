@@ -5,8 +5,8 @@ import {
 	quarterStart,
 	type CubeCell,
 	type CubePattern
-} from '../../src/lib/server/reports/cube';
-import { financialYear } from '../../src/lib/server/reports/periods';
+} from '../../src/lib/server/statistics/cube';
+import { financialYear } from '../../src/lib/calendar/periods';
 
 /**
  * The disclosure audit: what could a reader work out about each hidden figure from every figure

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { SPLITS, type CubeCell, type Split } from '../../src/lib/server/reports/cube';
-import { published, quarterStart } from '../../src/lib/server/reports/cube';
+import { SPLITS, type CubeCell, type Split } from '../../src/lib/server/statistics/cube';
+import { published, quarterStart } from '../../src/lib/server/statistics/cube';
 
 /**
  * Generated councils for the disclosure audit: a few providers of a few services, answers spread

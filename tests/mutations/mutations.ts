@@ -4,7 +4,7 @@ import type { Mutation } from './schemata';
 // turn at least one cell red for each. A check added to a service or page belongs here, with a
 // cell in the matrix that fails without it.
 
-const children = 'src/lib/server/staff/children.ts';
+const children = 'src/lib/server/children/service.ts';
 const returns = 'src/lib/server/returns/service.ts';
 const routes = 'src/routes/(staff)/staff';
 
@@ -33,7 +33,7 @@ export const MUTATIONS: Mutation[] = [
 	{
 		id: 'package-report-provider',
 		name: 'package report: provider check removed',
-		file: 'src/lib/server/staff/package-report.ts',
+		file: 'src/lib/server/care-packages/report.ts',
 		find: 'await children.get(db, user, childId, why)',
 		replace:
 			"await db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow()"
@@ -41,56 +41,56 @@ export const MUTATIONS: Mutation[] = [
 	{
 		id: 'package-report-child',
 		name: 'package report: package of the child check removed',
-		file: 'src/lib/server/staff/package-report.ts',
+		file: 'src/lib/server/care-packages/report.ts',
 		find: '!carePackage || carePackage.child_id !== child.id',
 		replace: '!carePackage'
 	},
 	{
 		id: 'sessions-provider',
 		name: 'sessions register: provider check removed',
-		file: 'src/lib/server/staff/sessions.ts',
+		file: 'src/lib/server/attendance/service.ts',
 		find: '!service || service.provider_id !== providerId',
 		replace: '!service'
 	},
 	{
 		id: 'invite-provider',
 		name: 'invite: provider check of the children removed',
-		file: 'src/lib/server/staff/invitations.ts',
+		file: 'src/lib/server/invitations/service.ts',
 		find: 'c.provider_id === providerId && !c.erased_at',
 		replace: '!c.erased_at'
 	},
 	{
 		id: 'revoke-provider',
 		name: 'revoke: provider check removed',
-		file: 'src/lib/server/staff/invitations.ts',
+		file: 'src/lib/server/invitations/service.ts',
 		find: '!inv || inv.provider_id !== providerId',
 		replace: '!inv'
 	},
 	{
 		id: 'cap-provider',
 		name: 'open link cap: provider check removed',
-		file: 'src/lib/server/staff/invitations.ts',
+		file: 'src/lib/server/invitations/service.ts',
 		find: '!inv || !inv.is_open || inv.provider_id !== providerId',
 		replace: '!inv || !inv.is_open'
 	},
 	{
 		id: 'alert-lead',
 		name: 'alert: lead check removed',
-		file: 'src/lib/server/staff/alerts.ts',
+		file: 'src/lib/server/alerts/service.ts',
 		find: 'lead && alert.safeguarding_lead_id !== lead',
 		replace: 'false'
 	},
 	{
 		id: 'lead-provider',
 		name: 'safeguarding lead: provider check removed',
-		file: 'src/lib/server/staff/services.ts',
+		file: 'src/lib/server/organisations/services.ts',
 		find: '!service || service.provider_id !== user.providerId',
 		replace: '!service'
 	},
 	{
 		id: 'reset-provider',
 		name: 'reset link: provider check removed',
-		file: 'src/lib/server/staff/users.ts',
+		file: 'src/lib/server/users/service.ts',
 		find: '!target || (s.providerId && target.provider_id !== s.providerId)',
 		replace: '!target'
 	},
@@ -104,7 +104,7 @@ export const MUTATIONS: Mutation[] = [
 	{
 		id: 'dashboard-provider',
 		name: 'dashboard: provider scope removed',
-		file: 'src/lib/server/reports/dashboard.ts',
+		file: 'src/lib/server/dashboard/dashboard.ts',
 		find: 'services.filter((s) => s.provider_id === user.providerId)',
 		replace: 'services'
 	},

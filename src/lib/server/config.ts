@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { thresholdFrom } from './reports/suppress';
+import { thresholdFrom } from './statistics/suppress';
 import { returnDueDaysFrom, type ReturnDueDays } from './returns/deadlines';
 
 /** Settings from the environment, read once. README.md lists them. */

@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { readRespondentForm } from '$lib/server/answering/form';
 import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
-import * as invitations from '$lib/server/invitations';
+import * as invitations from '$lib/server/invitations/links';
 import { allowCodeAttempt } from '$lib/server/rate-limit';
 import { isWellFormedCode, normaliseCode } from '$lib/server/secrets';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { distinct } from '$lib/server/repeated';
+import { distinct } from '$lib/server/forms/repeated';
 import { readRespondentForm } from '$lib/server/answering/form';
 import { DISPLAY_COOKIE, DISPLAY_OPTIONS, parseDisplay, safeReturnPath } from '$lib/display';
 

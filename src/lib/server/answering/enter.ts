@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { App } from '../app';
 import type { Invitation } from '../db/schema';
-import { usability } from '../invitations';
+import { usability } from '../invitations/links';
 import { allowOpenStart } from '../rate-limit';
 import { heldDevice, rememberResponse } from './respondent';
 import { begin } from './service';

@@ -1,4 +1,4 @@
-import { isTypedText, readFormData } from '../forms';
+import { isTypedText, readFormData } from '../forms/body';
 
 /** Why a respondent's post was refused before any of it was used; each is a text key. */
 export type FormProblem = 'unreadable' | 'unknownField' | 'badCharacters';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connect';
-import { ageBand } from '../../age-band';
+import { ageBand } from '../../domain/age-bands';
 import { ownValue } from '../../own';
 import * as answerRepo from '../db/answer';
 import * as childRepo from '../db/child';
@@ -11,7 +11,7 @@ import type { Invitation, Response, SurveyRules } from '../db/schema';
 import * as surveyRepo from '../db/survey';
 import { hashSecret, newToken } from '../secrets';
 import { derivedToken } from '../keys';
-import * as safeguarding from '../safeguarding';
+import * as safeguarding from '../alerts/safeguarding';
 import { classify, isSafeguardingAnswer } from '../surveys/rules';
 import type { Json } from '../surveys/types';
 import { nextStep, stepsFor, type StepList } from './steps';

@@ -4,7 +4,7 @@ import * as userRepo from '../db/user';
 import type { AppUser } from '../db/schema';
 import { hitFromAddress } from '../rate-limit';
 import { hashGuessable } from '../secrets';
-import { SECOND_FACTOR_REQUIRED } from './access';
+import { SECOND_FACTOR_REQUIRED } from '../access/roles';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { matchingStep, plainSecret } from './totp';
 

@@ -51,7 +51,7 @@ export interface TallyCell {
 	percent: number | null;
 	ci_low: number | null;
 	ci_high: number | null;
-	/** Hidden by small-number suppression: false as read, set by src/lib/server/reports/figures.ts. */
+	/** Hidden by small-number suppression: false as read, set by src/lib/server/statistics/figures.ts. */
 	suppressed: boolean;
 }
 

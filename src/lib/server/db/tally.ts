@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { NOT_ASKED, NOT_RECORDED } from '../../breakdowns';
+import { NOT_ASKED, NOT_RECORDED } from '../../domain/breakdowns';
 import type { DB } from './connect';
 
 /**

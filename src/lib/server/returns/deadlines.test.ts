@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodKey, type Period } from '../reports/periods';
+import { parsePeriodKey, type Period } from '../../calendar/periods';
 import {
 	addWorkingDays,
 	DEFAULT_DUE_DAYS,

@@ -8,7 +8,7 @@
  */
 import Holidays from 'date-holidays';
 import type { ReturnKind } from '../db/schema';
-import { financialYear, month, quarter, type Period } from '../reports/periods';
+import { financialYear, month, quarter, type Period } from '../../calendar/periods';
 
 export type ReturnDueDays = Record<ReturnKind, number>;
 

@@ -1,7 +1,7 @@
 import { isKeyOf } from '../../own';
 import type { ReturnKind } from '../db/schema';
-import type { FieldErrors } from '../staff/form';
-import { readDate } from '../staff/validate';
+import type { FieldErrors } from '../forms/staff';
+import { readDate } from '../children/validate';
 
 /**
  * What a provider types into a return: the items no record in the platform holds. Everything

@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell as XlsxCell, type Row } from 'write-excel-file/node';
-import { neutralise } from '../reports/export';
+import { neutralise } from '../exports/dashboard';
 import type { Assembled, Cell } from './assemble';
 
 /**

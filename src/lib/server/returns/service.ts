@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { notFound, PROVIDER_ROLES } from '../auth/access';
+import { notFound, PROVIDER_ROLES } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
@@ -8,8 +8,8 @@ import { isKeyOf } from '../../own';
 import * as repo from '../db/provider-return';
 import * as activity from '../db/return-activity';
 import type { ProviderReturn, ReturnKind, ReturnStatus } from '../db/schema';
-import type { FieldErrors } from '../staff/form';
-import { parsePeriodKey, type Period } from '../reports/periods';
+import type { FieldErrors } from '../forms/staff';
+import { parsePeriodKey, type Period } from '../../calendar/periods';
 import { assemble, childIds, withChildren, type Assembled } from './assemble';
 import { dueOn, periodsOwed, type ReturnDueDays } from './deadlines';
 import { checkEntered, emptyEntered, pickEntered, type Entered } from './entry';

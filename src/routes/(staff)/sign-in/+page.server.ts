@@ -6,7 +6,7 @@ import { checkPassword } from '$lib/server/auth/sign-in';
 import * as sessions from '$lib/server/auth/sessions';
 import * as userRepo from '$lib/server/db/user';
 import { newStoredSecret } from '$lib/server/auth/totp';
-import { readForm } from '$lib/server/staff/form';
+import { readForm } from '$lib/server/forms/staff';
 import { refusalMessage } from '$lib/server/auth/messages';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
-import { requireUser } from '$lib/server/auth/access';
+import { requireUser } from '$lib/server/access/roles';
 import * as sessions from '$lib/server/auth/sessions';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/access';
-import * as home from '$lib/server/staff/home';
+import { requireUser } from '$lib/server/access/roles';
+import * as home from '$lib/server/organisations/summary';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import * as assisted from '$lib/server/staff/assisted';
-import { readForm } from '$lib/server/staff/form';
+import * as assisted from '$lib/server/invitations/hand-over';
+import { readForm } from '$lib/server/forms/staff';
 
 /** Only a locked staff session (a child answering on a staff device) has anything to unlock. */
 function lockedSession(locals: App.Locals) {

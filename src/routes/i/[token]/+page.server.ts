@@ -5,7 +5,7 @@ import { readRespondentForm } from '$lib/server/answering/form';
 import { enter, refusedStatus } from '$lib/server/answering/enter';
 import { deviceOf } from '$lib/server/answering/respondent';
 import { surveyLocale } from '$lib/server/answering/page';
-import * as invitations from '$lib/server/invitations';
+import * as invitations from '$lib/server/invitations/links';
 import { textIn } from '$lib/server/surveys/translations';
 
 // Opening the link only shows the start page; the response starts when the respondent presses

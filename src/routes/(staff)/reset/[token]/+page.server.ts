@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
 import { passwordProblem } from '$lib/server/auth/passwords';
 import * as resets from '$lib/server/auth/resets';
-import { readForm } from '$lib/server/staff/form';
+import { readForm } from '$lib/server/forms/staff';
 
 const EXPIRED =
 	'This link has expired or has already been used. Ask an administrator for a new one';

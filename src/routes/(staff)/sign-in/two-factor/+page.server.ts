@@ -7,7 +7,7 @@ import * as sessions from '$lib/server/auth/sessions';
 import { checkSecondFactor } from '$lib/server/auth/sign-in';
 import { matchingStep, plainSecret, setupQrSvg } from '$lib/server/auth/totp';
 import * as userRepo from '$lib/server/db/user';
-import { readForm } from '$lib/server/staff/form';
+import { readForm } from '$lib/server/forms/staff';
 
 /** Only a session that has passed the password step and waits for its code may be here. */
 function awaiting(locals: App.Locals) {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import * as alerts from '$lib/server/staff/alerts';
+import { requireProvider } from '$lib/server/access/roles';
+import * as alerts from '$lib/server/alerts/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireProvider(locals);

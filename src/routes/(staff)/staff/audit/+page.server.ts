@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/access';
+import { requireRole } from '$lib/server/access/roles';
 import * as auditRepo from '$lib/server/db/audit';
 
 const PAGE = 100;

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import * as children from '$lib/server/staff/children';
-import { readForm } from '$lib/server/staff/form';
-import { readChild } from '$lib/server/staff/validate';
-import { ageBand } from '$lib/age-band';
+import { requireProvider } from '$lib/server/access/roles';
+import * as children from '$lib/server/children/service';
+import { readForm } from '$lib/server/forms/staff';
+import { readChild } from '$lib/server/children/validate';
+import { ageBand } from '$lib/domain/age-bands';
 
 const FIELDS = [
 	'reference',

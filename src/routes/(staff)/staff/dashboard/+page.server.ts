@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { mainView, VIEWS } from '$lib/server/reports/dashboard';
-import { BREAKDOWN_LABELS } from '$lib/breakdowns';
-import { filterData, openDashboard } from '$lib/server/reports/page';
+import { mainView, VIEWS } from '$lib/server/dashboard/dashboard';
+import { BREAKDOWN_LABELS } from '$lib/domain/breakdowns';
+import { filterData, openDashboard } from '$lib/server/dashboard/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = await openDashboard(locals, url);

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
+import { requireProvider } from '$lib/server/access/roles';
 import { OPEN_LINK_LIMITS } from '$lib/server/rate-limit';
-import * as children from '$lib/server/staff/children';
-import { readForm } from '$lib/server/staff/form';
-import * as invitations from '$lib/server/staff/invitations';
+import * as children from '$lib/server/children/service';
+import { readForm } from '$lib/server/forms/staff';
+import * as invitations from '$lib/server/invitations/service';
 import type { Respondent, Source } from '$lib/server/db/schema';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import { ukToday } from '$lib/server/reports/page';
-import * as children from '$lib/server/staff/children';
-import { hasErrors, readForm } from '$lib/server/staff/form';
+import { requireProvider } from '$lib/server/access/roles';
+import { ukToday } from '$lib/server/dashboard/page';
+import * as children from '$lib/server/children/service';
+import { hasErrors, readForm } from '$lib/server/forms/staff';
 import {
 	needsActivity,
 	readChoice,
 	readRegister,
 	statusField
-} from '$lib/server/staff/session-validate';
-import * as sessions from '$lib/server/staff/sessions';
+} from '$lib/server/attendance/validate';
+import * as sessions from '$lib/server/attendance/service';
 
 // The register is chosen in the query (`?service=…&date=…&type=…`: ids and a date, nothing
 // personal), so the page can be bookmarked and the post comes back to the same register.

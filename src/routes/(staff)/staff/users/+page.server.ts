@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/access';
-import { readForm } from '$lib/server/staff/form';
-import * as users from '$lib/server/staff/users';
+import { requireRole } from '$lib/server/access/roles';
+import { readForm } from '$lib/server/forms/staff';
+import * as users from '$lib/server/users/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireRole(locals, 'administrator', 'provider_manager');

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import * as alerts from '$lib/server/staff/alerts';
-import { readForm } from '$lib/server/staff/form';
+import { requireProvider } from '$lib/server/access/roles';
+import * as alerts from '$lib/server/alerts/service';
+import { readForm } from '$lib/server/forms/staff';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireProvider(locals);

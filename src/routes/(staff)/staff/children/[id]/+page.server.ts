@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ageBand } from '$lib/age-band';
+import { ageBand } from '$lib/domain/age-bands';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import * as retention from '$lib/server/retention';
-import * as assisted from '$lib/server/staff/assisted';
-import * as children from '$lib/server/staff/children';
-import { readForm } from '$lib/server/staff/form';
-import { readCarePackage } from '$lib/server/staff/validate';
+import { requireProvider } from '$lib/server/access/roles';
+import * as retention from '$lib/server/privacy/retention';
+import * as assisted from '$lib/server/invitations/hand-over';
+import * as children from '$lib/server/children/service';
+import { readForm } from '$lib/server/forms/staff';
+import { readCarePackage } from '$lib/server/children/validate';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireProvider(locals);

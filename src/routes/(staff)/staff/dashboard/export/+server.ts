@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { record } from '$lib/server/audit';
-import { exportRows } from '$lib/server/reports/export-rows';
-import { toCsv, toXlsx } from '$lib/server/reports/export';
-import { openDashboard } from '$lib/server/reports/page';
+import { exportRows } from '$lib/server/exports/rows';
+import { toCsv, toXlsx } from '$lib/server/exports/dashboard';
+import { openDashboard } from '$lib/server/dashboard/page';
 
 /** Any dashboard view as CSV or Excel, with the columns README documents. */
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { notFound, requireRole } from '$lib/server/auth/access';
-import { allMeasures } from '$lib/server/reports/dashboard';
-import * as targets from '$lib/server/reports/targets';
-import { readForm } from '$lib/server/staff/form';
+import { notFound, requireRole } from '$lib/server/access/roles';
+import { allMeasures } from '$lib/server/dashboard/dashboard';
+import * as targets from '$lib/server/dashboard/targets';
+import { readForm } from '$lib/server/forms/staff';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'commissioner');

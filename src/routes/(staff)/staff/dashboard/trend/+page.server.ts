@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { allMeasures, trendView } from '$lib/server/reports/dashboard';
-import { filterData, openDashboard } from '$lib/server/reports/page';
+import { allMeasures, trendView } from '$lib/server/dashboard/dashboard';
+import { filterData, openDashboard } from '$lib/server/dashboard/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = await openDashboard(locals, url);

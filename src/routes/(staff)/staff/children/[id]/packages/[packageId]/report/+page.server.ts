@@ -1,15 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/auth/access';
-import { readForm } from '$lib/server/staff/form';
-import * as packageReport from '$lib/server/staff/package-report';
+import { requireProvider } from '$lib/server/access/roles';
+import { readForm } from '$lib/server/forms/staff';
+import * as packageReport from '$lib/server/care-packages/report';
 import {
 	OUTCOME_RESULTS,
 	readPackageReport,
 	REPORT_FIELDS
-} from '$lib/server/staff/package-report-validate';
-import { HOUR_TYPES, type HourType } from '$lib/needs';
+} from '$lib/server/care-packages/report-validate';
+import { HOUR_TYPES, type HourType } from '$lib/domain/needs';
 
 const END_REASONS = {
 	completed: 'Completed',

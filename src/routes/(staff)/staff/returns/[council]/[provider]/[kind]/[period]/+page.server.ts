@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/access';
-import { ukToday } from '$lib/server/reports/page';
+import { requireRole } from '$lib/server/access/roles';
+import { ukToday } from '$lib/server/dashboard/page';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
 import * as returns from '$lib/server/returns/service';
-import { readForm } from '$lib/server/staff/form';
+import { readForm } from '$lib/server/forms/staff';
 
 const ROLES = ['commissioner', 'provider_manager', 'provider_staff'] as const;
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/access';
+import { requireRole } from '$lib/server/access/roles';
 import { toXlsx } from '$lib/server/returns/excel';
 import * as returns from '$lib/server/returns/service';
 

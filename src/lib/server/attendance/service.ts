@@ -1,0 +1,125 @@
+import { notFound } from '../access/roles';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import * as sessionRepo from '../db/attendance';
+import * as carePackageRepo from '../db/care-package';
+import type { DB } from '../db/connect';
+import { isUuid } from '../db/ids';
+import type { SessionStatus } from '../db/schema';
+import * as serviceRepo from '../db/service';
+import { providerOf } from '../children/service';
+import type { RegisterChoice, RegisterInput } from './validate';
+
+// The sessions register: who attended, or had a session cancelled, at one of the caller's
+// services on one day. The provider returns count these records.
+
+/** A service of the caller's provider; another provider's service is "not found". */
+async function ownService(db: DB, providerId: string, serviceId: string) {
+	const service = isUuid(serviceId) ? await serviceRepo.find(db, serviceId) : undefined;
+	if (!service || service.provider_id !== providerId) notFound();
+	return service;
+}
+
+export interface RegisterRow {
+	packageId: string;
+	reference: string;
+	name: string;
+	session: { status: SessionStatus; hours: string; activity: string | null } | null;
+}
+
+/** The children with a package at the service open on `date`, with what is already recorded. */
+export async function register(
+	db: DB,
+	user: StaffUser,
+	serviceId: string,
+	date: string,
+	hourType: RegisterChoice['hourType']
+): Promise<RegisterRow[]> {
+	const providerId = providerOf(user);
+	await ownService(db, providerId, serviceId);
+	const packages = await carePackageRepo.openOn(db, serviceId, date);
+	const recorded = await sessionRepo.listForServiceOn(db, serviceId, date, hourType);
+	const byPackage = new Map(recorded.map((s) => [s.care_package_id, s]));
+	return packages.map((p) => {
+		const s = byPackage.get(p.id);
+		return {
+			packageId: p.id,
+			reference: p.reference,
+			name: p.display_name,
+			session: s ? { status: s.status, hours: s.hours, activity: s.activity } : null
+		};
+	});
+}
+
+export interface Saved {
+	attended: number;
+	cancelledByProvider: number;
+	cancelledByFamily: number;
+	removed: number;
+}
+
+/** Saves a register at once: marked children recorded, "not booked" ones cleared, one audit. */
+export async function saveRegister(
+	db: DB,
+	user: StaffUser,
+	input: RegisterChoice & RegisterInput
+): Promise<Saved> {
+	const providerId = providerOf(user);
+	await ownService(db, providerId, input.serviceId);
+	const open = new Set(
+		(await carePackageRepo.openOn(db, input.serviceId, input.heldOn)).map((p) => p.id)
+	);
+	if (input.marks.some((m) => !open.has(m.packageId))) notFound();
+	const count = (status: SessionStatus) => input.marks.filter((m) => m.status === status).length;
+	return db.transaction().execute(async (trx) => {
+		await sessionRepo.record(
+			trx,
+			input.marks.flatMap((m) =>
+				m.status
+					? [
+							{
+								care_package_id: m.packageId,
+								service_id: input.serviceId,
+								held_on: input.heldOn,
+								hour_type: input.hourType,
+								hours: input.hours,
+								status: m.status,
+								activity: input.activity,
+								recorded_by: user.id
+							}
+						]
+					: []
+			)
+		);
+		let removed = 0;
+		for (const m of input.marks.filter((m) => !m.status))
+			removed += await sessionRepo.remove(trx, m.packageId, input.heldOn, input.hourType);
+		const saved: Saved = {
+			attended: count('attended'),
+			cancelledByProvider: count('cancelled_by_provider'),
+			cancelledByFamily: count('cancelled_by_family'),
+			removed
+		};
+		await audit.record(trx, user.id, 'activity_session.recorded', 'service', input.serviceId, {
+			...saved
+		});
+		return saved;
+	});
+}
+
+/** First and last day of the month `date` falls in. */
+export function monthOf(date: string): { from: string; to: string } {
+	const [y, m] = date.split('-').map(Number) as [number, number];
+	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	const month = date.slice(0, 7);
+	return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The service's sessions in the month of `date`, by day and child reference. */
+export async function month(db: DB, user: StaffUser, serviceId: string, date: string) {
+	const providerId = providerOf(user);
+	await ownService(db, providerId, serviceId);
+	const { from, to } = monthOf(date);
+	const rows = await sessionRepo.listForProvider(db, providerId, from, to);
+	return rows.filter((r) => r.service_id === serviceId);
+}

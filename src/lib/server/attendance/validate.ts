@@ -1,0 +1,157 @@
+import { HOUR_TYPES, type HourType } from '../../domain/needs';
+import type { EndReason, SessionStatus } from '../db/schema';
+import type { FieldErrors } from '../forms/staff';
+
+// Checks for the sessions register and for ending a care package. Messages follow the GOV.UK
+// error message pattern: say what to do, in the words of the label.
+
+type Values = Partial<Record<string, string>>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const BREAK_TIME: readonly HourType[] = ['break_time_hours', 'break_time_plus_hours'];
+const STATUSES: readonly string[] = ['attended', 'cancelled_by_provider', 'cancelled_by_family'];
+const END_REASONS: readonly string[] = ['completed', 'broke_down', 'other'];
+export const MAX_ACTIVITY = 200;
+export const MAX_EXPLANATION = 1000;
+
+/** The years a date on a staff form may fall in: a child's birth, a package or a session. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;
+
+/** A YYYY-MM-DD date that exists on the calendar (not 30 February), from 1900 to 2099. */
+export function isRealDate(value: string): boolean {
+	if (!ISO_DATE.test(value)) return false;
+	const year = Number(value.slice(0, 4));
+	if (year < FIRST_YEAR || year > LAST_YEAR) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function isHourType(value: string): value is HourType {
+	return Object.hasOwn(HOUR_TYPES, value);
+}
+
+/** Break Time and Break Time Plus sessions record the activity organised, for the returns. */
+export function needsActivity(hourType: HourType): boolean {
+	return BREAK_TIME.includes(hourType);
+}
+
+/** The radio group name of one child's status on the register. */
+export const statusField = (packageId: string) => `status_${packageId}`;
+
+/** Which register: a service, a day and a type of hours. */
+export interface RegisterChoice {
+	serviceId: string;
+	heldOn: string;
+	hourType: HourType;
+}
+
+export function readChoice(
+	values: Values,
+	today: string
+): { choice: RegisterChoice; errors: FieldErrors } {
+	const v = (k: string) => (values[k] ?? '').trim();
+	const errors: FieldErrors = {};
+	if (!v('service')) errors.service = 'Choose a service';
+	if (!v('date')) errors.date = 'Enter the date of the sessions';
+	else if (!isRealDate(v('date'))) errors.date = 'Date must be a real date, like 2026-11-24';
+	else if (v('date') > today) errors.date = 'Date must be today or in the past';
+	if (!isHourType(v('type'))) errors.type = 'Choose a type of hours from the list';
+	return {
+		choice: {
+			serviceId: v('service'),
+			heldOn: v('date'),
+			hourType: (isHourType(v('type')) ? v('type') : 'personal_care_hours') as HourType
+		},
+		errors
+	};
+}
+
+/** One child's line on the register: '' is "not booked". */
+export interface Mark {
+	packageId: string;
+	status: SessionStatus | '';
+}
+
+export interface RegisterInput {
+	hours: string;
+	activity: string | null;
+	marks: Mark[];
+}
+
+function readHours(raw: string): { hours: string; error?: string } {
+	if (!raw) return { hours: '', error: 'Enter the hours of each session' };
+	if (!NUMBER.test(raw)) return { hours: '', error: 'Hours must be a number, like 2.5' };
+	const n = Number(raw);
+	if (!(n > 0 && n <= 24))
+		return { hours: '', error: 'Hours must be more than 0 and no more than 24' };
+	if ((raw.split('.')[1] ?? '').length > 2)
+		return { hours: '', error: 'Hours must have no more than 2 decimal places, like 2.25' };
+	return { hours: String(n) };
+}
+
+/** The posted register for the packages open that day (`packageIds`, in page order). */
+export function readRegister(
+	values: Values,
+	packageIds: string[],
+	hourType: HourType
+): { register: RegisterInput; errors: FieldErrors } {
+	const v = (k: string) => (values[k] ?? '').trim();
+	const errors: FieldErrors = {};
+	const { hours, error } = readHours(v('hours'));
+	if (error) errors.hours = error;
+	const activity = needsActivity(hourType) ? v('activity') : '';
+	if (needsActivity(hourType) && !activity)
+		errors.activity = 'Enter the type of Break Time activity, like swimming';
+	else if (activity.length > MAX_ACTIVITY)
+		errors.activity = `Type of activity must be ${MAX_ACTIVITY} characters or fewer`;
+	const marks: Mark[] = [];
+	for (const packageId of packageIds) {
+		const status = v(statusField(packageId));
+		if (status && !STATUSES.includes(status))
+			errors[statusField(packageId)] = 'Choose not booked, attended or cancelled';
+		else marks.push({ packageId, status: status as Mark['status'] });
+	}
+	if (!packageIds.length)
+		errors.date = 'No child has a care package with this service on this date';
+	else if (marks.length === packageIds.length && marks.every((m) => !m.status))
+		errors[statusField(packageIds[0]!)] = 'Mark at least one child as attended or cancelled';
+	return { register: { hours, activity: activity || null, marks }, errors };
+}
+
+export interface PackageEndInput {
+	ends_on: string;
+	end_reason: EndReason;
+	end_explanation: string | null;
+}
+
+/** How a care package ended; a placement that broke down, or ended otherwise, is explained. */
+export function readPackageEnd(
+	values: Values,
+	startsOn: string
+): { end: PackageEndInput; errors: FieldErrors } {
+	const v = (k: string) => (values[k] ?? '').trim();
+	const errors: FieldErrors = {};
+	if (!v('end_on')) errors.end_on = 'Enter the end date';
+	else if (!isRealDate(v('end_on'))) errors.end_on = 'End date must be a real date';
+	else if (v('end_on') < startsOn)
+		errors.end_on = `End date must be the same as or after the start date, ${startsOn}`;
+	const reason = v('end_reason');
+	if (!END_REASONS.includes(reason)) errors.end_reason = 'Choose why the care package ended';
+	const explanation = v('end_explanation');
+	if (explanation.length > MAX_EXPLANATION)
+		errors.end_explanation = `Explanation must be ${MAX_EXPLANATION} characters or fewer`;
+	else if (!explanation && reason === 'broke_down')
+		errors.end_explanation = 'Explain why the placement broke down';
+	else if (!explanation && reason === 'other')
+		errors.end_explanation = 'Explain why the care package ended';
+	return {
+		end: {
+			ends_on: v('end_on'),
+			end_reason: reason as EndReason,
+			end_explanation: explanation || null
+		},
+		errors
+	};
+}

@@ -1,0 +1,141 @@
+import { notFound, PROVIDER_ROLES } from '../access/roles';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import * as carePackageRepo from '../db/care-package';
+import * as childRepo from '../db/child';
+import type { DB } from '../db/connect';
+import * as serviceRepo from '../db/service';
+import { error } from '@sveltejs/kit';
+import type { CarePackageInput, ChildInput } from './validate';
+import { isUniqueViolation } from '../db/errors';
+import { isUuid } from '../db/ids';
+import type { FieldErrors } from '../forms/staff';
+import { readPackageEnd } from '../attendance/validate';
+
+/** Children are seen and changed only by their own provider's manager and staff. */
+export function providerOf(user: StaffUser): string {
+	if (!PROVIDER_ROLES.includes(user.role) || !user.providerId)
+		error(403, 'Your role does not give access to this page');
+	return user.providerId;
+}
+
+export async function list(db: DB, user: StaffUser) {
+	const providerId = providerOf(user);
+	const children = await childRepo.listForProvider(db, providerId);
+	await audit.record(db, user.id, 'child.list_viewed', 'provider', providerId, {
+		count: children.length
+	});
+	return children;
+}
+
+/** One child of the caller's provider; another provider's child is "not found". */
+export async function get(db: DB, user: StaffUser, id: string, action = 'child.viewed') {
+	const providerId = providerOf(user);
+	const child = isUuid(id) ? await childRepo.find(db, id) : undefined;
+	if (!child || child.provider_id !== providerId || child.erased_at) notFound();
+	await audit.record(db, user.id, action, 'child', child.id);
+	return child;
+}
+
+export type Created = { ok: true; id: string } | { ok: false; field: string; message: string };
+
+const REFERENCE_TAKEN = {
+	ok: false,
+	field: 'reference',
+	message: 'A child with this reference is already recorded'
+} as const;
+
+/**
+ * Records a child. A reference is the provider's own and is unique: when two requests record
+ * the same one at once, the database refuses the second, which is told it already exists.
+ */
+export async function create(db: DB, user: StaffUser, input: ChildInput): Promise<Created> {
+	const providerId = providerOf(user);
+	if (await childRepo.findByReference(db, providerId, input.reference)) return REFERENCE_TAKEN;
+	try {
+		return { ok: true, id: await insertChild(db, user.id, providerId, input) };
+	} catch (e) {
+		if (isUniqueViolation(e)) return REFERENCE_TAKEN;
+		throw e;
+	}
+}
+
+async function insertChild(db: DB, userId: string, providerId: string, input: ChildInput) {
+	const child = await db.transaction().execute(async (trx) => {
+		const row = await childRepo.insert(trx, {
+			provider_id: providerId,
+			reference: input.reference,
+			display_name: input.display_name,
+			date_of_birth: input.date_of_birth,
+			send_needs: JSON.stringify(input.send_needs),
+			communication_needs: input.communication_needs,
+			preferred_variant: input.preferred_variant,
+			preferred_language: input.preferred_language
+		});
+		await audit.record(trx, userId, 'child.created', 'child', row.id);
+		return row;
+	});
+	return child.id;
+}
+
+export async function services(db: DB, user: StaffUser) {
+	return serviceRepo.listForProvider(db, providerOf(user));
+}
+
+/** A child of the caller's provider with their care packages: one look, audited once. */
+export async function detail(db: DB, user: StaffUser, id: string) {
+	const child = await get(db, user, id);
+	return { child, carePackages: await carePackageRepo.listForChild(db, child.id) };
+}
+
+export async function addCarePackage(
+	db: DB,
+	user: StaffUser,
+	childId: string,
+	input: CarePackageInput
+): Promise<void> {
+	await get(db, user, childId, 'child.viewed_for_change');
+	const own = (await services(db, user)).map((s) => s.id);
+	if (!own.includes(input.service_id)) notFound();
+	await db.transaction().execute(async (trx) => {
+		const row = await carePackageRepo.insert(trx, {
+			child_id: childId,
+			service_id: input.service_id,
+			starts_on: input.starts_on,
+			ends_on: input.ends_on,
+			...input.hours
+		});
+		await audit.record(trx, user.id, 'care_package.created', 'care_package', row.id, { childId });
+	});
+}
+
+/**
+ * Ends a package of the caller's child: the end date, why, and (when it broke down or ended for
+ * another reason) an explanation. Field errors come back; nothing is saved with any.
+ */
+export async function endCarePackage(
+	db: DB,
+	user: StaffUser,
+	childId: string,
+	packageId: string,
+	input: Partial<Record<string, string>>
+): Promise<FieldErrors> {
+	await get(db, user, childId, 'child.viewed_for_change');
+	const carePackage = isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined;
+	if (!carePackage || carePackage.child_id !== childId) notFound();
+	if (carePackage.end_reason) return { end_on: ALREADY_ENDED };
+	const { end, errors } = readPackageEnd(input, carePackage.starts_on);
+	if (Object.keys(errors).length) return errors;
+	// Only a package not yet ended is changed, so of two ends at once one wins and is audited.
+	const ended = await db.transaction().execute(async (trx) => {
+		if (!(await carePackageRepo.end(trx, carePackage.id, end))) return false;
+		await audit.record(trx, user.id, 'care_package.ended', 'care_package', carePackage.id, {
+			childId,
+			reason: end.end_reason
+		});
+		return true;
+	});
+	return ended ? {} : { end_on: ALREADY_ENDED };
+}
+
+export const ALREADY_ENDED = 'This care package has already ended';

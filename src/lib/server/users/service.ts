@@ -1,0 +1,117 @@
+import { error } from '@sveltejs/kit';
+import { notFound } from '../access/roles';
+import { NO_PASSWORD } from '../auth/passwords';
+import * as resets from '../auth/resets';
+import { isUniqueViolation } from '../db/errors';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import type { DB } from '../db/connect';
+import * as councilRepo from '../db/council';
+import * as providerRepo from '../db/provider';
+import type { Role } from '../db/schema';
+import * as userRepo from '../db/user';
+import { ROLE_LABELS } from '../../domain/roles';
+import type { FieldErrors } from '../forms/staff';
+import { isUuid } from '../db/ids';
+
+const ROLE_NAMES = ROLE_LABELS as Record<Role, string>;
+
+/** Administrators manage every account; a provider manager manages their own provider's staff. */
+function scope(user: StaffUser): { providerId?: string } {
+	if (user.role === 'administrator') return {};
+	if (user.role === 'provider_manager' && user.providerId) return { providerId: user.providerId };
+	error(403, 'Your role does not give access to this page');
+}
+
+export async function list(db: DB, user: StaffUser) {
+	const s = scope(user);
+	const users = await userRepo.list(db, s);
+	return {
+		users: users.map((u) => ({
+			id: u.id,
+			email: u.email,
+			name: u.display_name,
+			role: ROLE_NAMES[u.role],
+			organisation: u.provider_name ?? u.council_name ?? '',
+			twoFactor: u.totp_secret !== null,
+			locked: u.locked_until !== null && new Date(u.locked_until) > new Date()
+		})),
+		roles: (s.providerId
+			? ['provider_staff', 'provider_manager']
+			: Object.keys(ROLE_NAMES)) as Role[],
+		councils: s.providerId ? [] : await councilRepo.list(db),
+		providers: s.providerId ? [] : await providerRepo.list(db)
+	};
+}
+
+export interface NewUser {
+	email: string;
+	name: string;
+	role: string;
+	organisation: string;
+}
+
+/** Creates an account with no password and returns its one-time set-password link. */
+export async function create(
+	db: DB,
+	user: StaffUser,
+	input: NewUser
+): Promise<{ errors: FieldErrors; link?: string }> {
+	const s = scope(user);
+	const errors: FieldErrors = {};
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
+		errors.email = 'Enter an email address like name@example.org';
+	if (!input.name || input.name.length > 80) errors.name = 'Enter a name of up to 80 characters';
+	const allowed: string[] = s.providerId
+		? ['provider_staff', 'provider_manager']
+		: Object.keys(ROLE_NAMES);
+	if (!allowed.includes(input.role)) errors.role = 'Choose a role from the list';
+	const role = input.role as Role;
+	let councilId: string | null = null;
+	let providerId: string | null = null;
+	if (s.providerId) providerId = s.providerId;
+	else if (role === 'commissioner') {
+		const councils = await councilRepo.list(db);
+		if (!councils.some((c) => c.id === input.organisation))
+			errors.organisation = 'Choose the council this commissioner works for';
+		councilId = input.organisation;
+	} else if (role === 'provider_manager' || role === 'provider_staff') {
+		const providers = await providerRepo.list(db);
+		if (!providers.some((p) => p.id === input.organisation))
+			errors.organisation = 'Choose the provider this person works for';
+		providerId = input.organisation;
+	}
+	if (!errors.email && (await userRepo.findByEmail(db, input.email))) errors.email = EMAIL_TAKEN;
+	if (Object.keys(errors).length) return { errors };
+	// Two requests for one address at once: the database refuses the second.
+	const link = await db
+		.transaction()
+		.execute(async (trx) => {
+			const created = await userRepo.insert(trx, {
+				email: input.email,
+				display_name: input.name,
+				role,
+				council_id: councilId,
+				provider_id: providerId,
+				password_hash: NO_PASSWORD
+			});
+			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
+			return resets.issue(trx, created.id, user.id);
+		})
+		.catch((e: unknown) => {
+			if (isUniqueViolation(e)) return null;
+			throw e;
+		});
+	return link ? { errors: {}, link } : { errors: { email: EMAIL_TAKEN } };
+}
+
+const EMAIL_TAKEN = 'An account with this email address already exists';
+
+export async function resetLink(db: DB, user: StaffUser, id: string): Promise<string> {
+	const s = scope(user);
+	const target = isUuid(id) ? await userRepo.find(db, id) : undefined;
+	if (!target || (s.providerId && target.provider_id !== s.providerId)) notFound();
+	const link = await resets.issue(db, target.id, user.id);
+	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
+	return link;
+}
