@@ -11,6 +11,8 @@
 // BENCH_REUSE=<its url> times it again.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { TALLIED_MODES } from '../src/lib/domain/completion-modes';
+import { SOURCE_VALUES } from '../src/lib/domain/sources';
 import { measures } from '../src/lib/server/catalogue/measures';
 import { connect, type DB } from '../src/lib/server/db/connect';
 import * as councilRepo from '../src/lib/server/db/council';
@@ -37,8 +39,6 @@ const scales = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').m
 const RUNS = 20;
 
 const LAST_QUARTER = quartersEnding('2026-09-30', 8);
-const MODES = ['alone', 'helped', 'proxy', tally.NOT_ASKED];
-const SOURCES = ['annual_review', 'end_of_care_package', 'satisfaction_survey', 'family_review'];
 
 async function seed(db: DB): Promise<string[]> {
 	await migrateToLatest(db);
@@ -71,8 +71,8 @@ async function dashboard(db: DB, councilId: string, quarters: Period[]) {
 		councilId,
 		period: quarters[0]!,
 		through: quarters[quarters.length - 1],
-		modes: MODES,
-		sources: SOURCES,
+		modes: TALLIED_MODES,
+		sources: SOURCE_VALUES,
 		breakdown: 'none',
 		threshold: 5
 	});
@@ -84,8 +84,8 @@ async function breakdownPage(db: DB, councilId: string, q: Period) {
 	const figures = await councilFigures(db, {
 		councilId,
 		period: q,
-		modes: MODES,
-		sources: SOURCES,
+		modes: TALLIED_MODES,
+		sources: SOURCE_VALUES,
 		breakdown: 'age_band',
 		threshold: 5
 	});

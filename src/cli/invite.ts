@@ -5,11 +5,10 @@
 import { parseArgs } from 'node:util';
 import { startApp, stopApp } from '../lib/server/app';
 import * as service from '../lib/server/db/service';
-import type { Respondent, Source } from '../lib/server/db/schema';
+import { RESPONDENTS, RESPONDENT_VALUES, type Respondent } from '../lib/domain/respondents';
+import { SOURCES, SOURCE_VALUES, type Source } from '../lib/domain/sources';
+import { isOneOf } from '../lib/domain/words';
 import * as invitations from '../lib/server/invitations/links';
-
-const RESPONDENTS = ['child', 'carer', 'staff'];
-const SOURCES = ['annual_review', 'end_of_care_package', 'satisfaction_survey', 'family_review'];
 
 function fail(message: string): never {
 	console.error(message);
@@ -38,9 +37,9 @@ try {
 	const matches = all.filter((s) => s.id === values.service || s.name === values.service);
 	if (matches.length !== 1)
 		fail(`--service must name one service: ${all.map((s) => `"${s.name}"`).join(', ')}`);
-	if (!RESPONDENTS.includes(values.respondent!))
-		fail(`--respondent must be one of ${RESPONDENTS.join(', ')}`);
-	if (!SOURCES.includes(values.source!)) fail(`--source must be one of ${SOURCES.join(', ')}`);
+	if (!isOneOf(RESPONDENTS, values.respondent))
+		fail(`--respondent must be one of ${RESPONDENT_VALUES.join(', ')}`);
+	if (!isOneOf(SOURCES, values.source)) fail(`--source must be one of ${SOURCE_VALUES.join(', ')}`);
 	const days = Number(values.days);
 	const count = Number(values.count);
 	if (!Number.isInteger(days) || days < 1 || days > 366)

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { TALLIED_MODES } from '../../src/lib/domain/completion-modes';
+import { SOURCE_VALUES } from '../../src/lib/domain/sources';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/sessions';
 import type { DB } from '../../src/lib/server/db/connect';
-import { EVERY_MODE, EVERY_SOURCE } from '../../src/lib/server/db/dashboard';
 import * as responseRepo from '../../src/lib/server/db/response';
 import * as serviceRepo from '../../src/lib/server/db/service';
 import * as surveyRepo from '../../src/lib/server/db/survey';
@@ -218,8 +219,8 @@ describe.each(databaseKinds)('erasing a child with every kind of record on %s', 
 			await councilFigures(db, {
 				councilId,
 				period,
-				modes: EVERY_MODE,
-				sources: EVERY_SOURCE,
+				modes: TALLIED_MODES,
+				sources: SOURCE_VALUES,
 				breakdown: 'provider',
 				threshold: 1
 			})

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TALLIED_MODES } from '../../src/lib/domain/completion-modes';
+import { SOURCE_VALUES } from '../../src/lib/domain/sources';
 import { connect } from '../../src/lib/server/db/connect';
 import type { DB } from '../../src/lib/server/db/connect';
 import * as councilRepo from '../../src/lib/server/db/council';
-import { EVERY_MODE, EVERY_SOURCE } from '../../src/lib/server/db/dashboard';
 import * as providerRepo from '../../src/lib/server/db/provider';
 import * as serviceRepo from '../../src/lib/server/db/service';
 import * as tally from '../../src/lib/server/db/tally';
@@ -52,8 +53,8 @@ async function councilWith(
 const request = (councilId: string, o: Partial<FigureRequest> = {}): FigureRequest => ({
 	councilId,
 	period: Q1,
-	modes: EVERY_MODE,
-	sources: EVERY_SOURCE,
+	modes: TALLIED_MODES,
+	sources: SOURCE_VALUES,
 	breakdown: 'none',
 	threshold: 5,
 	measureIds: ['safe.feel_safe'],

@@ -6,7 +6,7 @@ import type { DB } from '../../src/lib/server/db/connect';
 import * as reportRepo from '../../src/lib/server/db/package-report';
 import * as providerRepo from '../../src/lib/server/db/provider';
 import * as responseRepo from '../../src/lib/server/db/response';
-import type { Source } from '../../src/lib/server/db/schema';
+import type { Source } from '../../src/lib/domain/sources';
 import * as serviceRepo from '../../src/lib/server/db/service';
 import * as surveyRepo from '../../src/lib/server/db/survey';
 import * as userRepo from '../../src/lib/server/db/user';

@@ -1,6 +1,14 @@
-export const ROLE_LABELS: Record<string, string> = {
+import { valuesOf } from './words';
+
+/** What a staff account may do; src/lib/server/access decides what each role sees. */
+export const ROLES = {
 	administrator: 'Administrator',
 	commissioner: 'Commissioner',
 	provider_manager: 'Provider manager',
 	provider_staff: 'Provider staff'
-};
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_VALUES = valuesOf(ROLES);
+
+/** Roles that work for a provider (the others work for a council or for every council). */
+export const PROVIDER_ROLES = ['provider_manager', 'provider_staff'] as const satisfies Role[];

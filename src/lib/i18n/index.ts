@@ -2,10 +2,11 @@ import i18next, { type TFunction } from 'i18next';
 import en from './locales/en.json';
 import pl from './locales/pl.json';
 import ur from './locales/ur.json';
+import { LANGUAGE_VALUES, type Language } from '../domain/languages';
 
 // Interface text for every page; survey text comes from survey-core's localisable strings.
-export const locales = ['en', 'pl', 'ur'] as const;
-export type Locale = (typeof locales)[number];
+export const locales = LANGUAGE_VALUES;
+export type Locale = Language;
 export const resources = { en, pl, ur };
 const rtl: ReadonlySet<string> = new Set(['ur']);
 
@@ -19,7 +20,7 @@ void instance.init({
 	interpolation: { escapeValue: false }
 });
 
-export const isLocale = (v: unknown): v is Locale => locales.includes(v as Locale);
+export const isLocale = (v: unknown): v is Locale => (locales as readonly unknown[]).includes(v);
 
 export function direction(locale: Locale): 'ltr' | 'rtl' {
 	return rtl.has(locale) ? 'rtl' : 'ltr';

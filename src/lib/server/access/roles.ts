@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Role } from '../db/schema';
+import type { Role } from '../../domain/roles';
 import type { StaffSession, StaffUser } from '../auth/sessions';
 
 /** Roles that must sign in with an authenticator app as well as a password. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connect';
+import type { CompletionMode } from '../../domain/completion-modes';
 import { ageBand } from '../../domain/age-bands';
 import { ownValue } from '../../own';
 import * as answerRepo from '../db/answer';
@@ -191,7 +192,7 @@ export async function saveAnswer(
 export async function saveCompletionMode(
 	db: DB,
 	ctx: RespondentContext,
-	mode: 'alone' | 'helped' | 'proxy',
+	mode: CompletionMode,
 	step: string
 ): Promise<string> {
 	const result = await responseRepo.setCompletionMode(db, ctx.response.id, mode);

@@ -5,7 +5,7 @@ import * as sessionRepo from '../db/attendance';
 import * as carePackageRepo from '../db/care-package';
 import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
-import type { SessionStatus } from '../db/schema';
+import type { AttendanceStatus } from '../../domain/attendance';
 import * as serviceRepo from '../db/service';
 import { providerOf } from '../children/service';
 import type { RegisterChoice, RegisterInput } from './validate';
@@ -24,7 +24,7 @@ export interface RegisterRow {
 	packageId: string;
 	reference: string;
 	name: string;
-	session: { status: SessionStatus; hours: string; activity: string | null } | null;
+	session: { status: AttendanceStatus; hours: string; activity: string | null } | null;
 }
 
 /** The children with a package at the service open on `date`, with what is already recorded. */
@@ -70,7 +70,7 @@ export async function saveRegister(
 		(await carePackageRepo.openOn(db, input.serviceId, input.heldOn)).map((p) => p.id)
 	);
 	if (input.marks.some((m) => !open.has(m.packageId))) notFound();
-	const count = (status: SessionStatus) => input.marks.filter((m) => m.status === status).length;
+	const count = (status: AttendanceStatus) => input.marks.filter((m) => m.status === status).length;
 	return db.transaction().execute(async (trx) => {
 		await sessionRepo.record(
 			trx,

@@ -1,19 +1,16 @@
-import { HOUR_TYPES, type HourType } from '../../domain/needs';
-import type { EndReason, SessionStatus } from '../db/schema';
+import { COUNTED_SESSION_TYPES, HOUR_TYPES, type HourType } from '../../domain/hour-types';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/attendance';
+import { isOneOf } from '../../domain/words';
 import type { FieldErrors } from '../forms/staff';
 
-// Checks for the sessions register and for ending a care package. Messages follow the GOV.UK
+// Checks for the attendance register. Messages follow the GOV.UK
 // error message pattern: say what to do, in the words of the label.
 
 type Values = Partial<Record<string, string>>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const BREAK_TIME: readonly HourType[] = ['break_time_hours', 'break_time_plus_hours'];
-const STATUSES: readonly string[] = ['attended', 'cancelled_by_provider', 'cancelled_by_family'];
-const END_REASONS: readonly string[] = ['completed', 'broke_down', 'other'];
 export const MAX_ACTIVITY = 200;
-export const MAX_EXPLANATION = 1000;
 
 /** The years a date on a staff form may fall in: a child's birth, a package or a session. */
 export const FIRST_YEAR = 1900;
@@ -29,12 +26,12 @@ export function isRealDate(value: string): boolean {
 }
 
 export function isHourType(value: string): value is HourType {
-	return Object.hasOwn(HOUR_TYPES, value);
+	return isOneOf(HOUR_TYPES, value);
 }
 
 /** Break Time and Break Time Plus sessions record the activity organised, for the returns. */
 export function needsActivity(hourType: HourType): boolean {
-	return BREAK_TIME.includes(hourType);
+	return (COUNTED_SESSION_TYPES as readonly HourType[]).includes(hourType);
 }
 
 /** The radio group name of one child's status on the register. */
@@ -71,7 +68,7 @@ export function readChoice(
 /** One child's line on the register: '' is "not booked". */
 export interface Mark {
 	packageId: string;
-	status: SessionStatus | '';
+	status: AttendanceStatus | '';
 }
 
 export interface RegisterInput {
@@ -109,7 +106,7 @@ export function readRegister(
 	const marks: Mark[] = [];
 	for (const packageId of packageIds) {
 		const status = v(statusField(packageId));
-		if (status && !STATUSES.includes(status))
+		if (status && !isOneOf(ATTENDANCE_STATUSES, status))
 			errors[statusField(packageId)] = 'Choose not booked, attended or cancelled';
 		else marks.push({ packageId, status: status as Mark['status'] });
 	}
@@ -118,40 +115,4 @@ export function readRegister(
 	else if (marks.length === packageIds.length && marks.every((m) => !m.status))
 		errors[statusField(packageIds[0]!)] = 'Mark at least one child as attended or cancelled';
 	return { register: { hours, activity: activity || null, marks }, errors };
-}
-
-export interface PackageEndInput {
-	ends_on: string;
-	end_reason: EndReason;
-	end_explanation: string | null;
-}
-
-/** How a care package ended; a placement that broke down, or ended otherwise, is explained. */
-export function readPackageEnd(
-	values: Values,
-	startsOn: string
-): { end: PackageEndInput; errors: FieldErrors } {
-	const v = (k: string) => (values[k] ?? '').trim();
-	const errors: FieldErrors = {};
-	if (!v('end_on')) errors.end_on = 'Enter the end date';
-	else if (!isRealDate(v('end_on'))) errors.end_on = 'End date must be a real date';
-	else if (v('end_on') < startsOn)
-		errors.end_on = `End date must be the same as or after the start date, ${startsOn}`;
-	const reason = v('end_reason');
-	if (!END_REASONS.includes(reason)) errors.end_reason = 'Choose why the care package ended';
-	const explanation = v('end_explanation');
-	if (explanation.length > MAX_EXPLANATION)
-		errors.end_explanation = `Explanation must be ${MAX_EXPLANATION} characters or fewer`;
-	else if (!explanation && reason === 'broke_down')
-		errors.end_explanation = 'Explain why the placement broke down';
-	else if (!explanation && reason === 'other')
-		errors.end_explanation = 'Explain why the care package ended';
-	return {
-		end: {
-			ends_on: v('end_on'),
-			end_reason: reason as EndReason,
-			end_explanation: explanation || null
-		},
-		errors
-	};
 }

@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { DB } from '../db/connect';
 import * as sessionRepo from '../db/session';
-import type { Role } from '../db/schema';
+import type { Role } from '../../domain/roles';
 import { hashSecret, newToken } from '../secrets';
 
 /** The staff session cookie: HttpOnly, SameSite=Lax, Secure under https; only its hash is stored. */

@@ -12,7 +12,7 @@ import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
 import * as reportRepo from '../db/package-report';
 import * as responseRepo from '../db/response';
-import type { Classification } from '../db/schema';
+import type { Classification } from '../../domain/classifications';
 import * as tally from '../db/tally';
 import { classify } from '../surveys/rules';
 import { englishText } from '../surveys/translations';

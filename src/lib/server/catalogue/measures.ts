@@ -1,3 +1,4 @@
+import type { Respondent } from '../../domain/respondents';
 import catalogue from './measures.json';
 
 export interface MeasureDefinition {
@@ -6,7 +7,7 @@ export interface MeasureDefinition {
 	/** A Lancashire outcome statement, a reporting heading, or a Dorset outcome. */
 	outcome: string;
 	framework: 'lancashire' | 'dorset';
-	respondent: 'child' | 'carer' | 'staff';
+	respondent: Respondent;
 	kind: 'percent' | 'count';
 }
 

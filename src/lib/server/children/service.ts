@@ -10,7 +10,7 @@ import type { CarePackageInput, ChildInput } from './validate';
 import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import type { FieldErrors } from '../forms/staff';
-import { readPackageEnd } from '../attendance/validate';
+import { readPackageEnd } from '../care-packages/end';
 
 /** Children are seen and changed only by their own provider's manager and staff. */
 export function providerOf(user: StaffUser): string {

@@ -1,7 +1,8 @@
 import { ageOn } from '../../domain/age-bands';
 import { locales } from '../../i18n';
 import { isKeyOf } from '../../own';
-import { HOUR_TYPES, SEND_NEEDS, type HourType } from '../../domain/needs';
+import { HOUR_TYPES, type HourType } from '../../domain/hour-types';
+import { SEND_NEEDS } from '../../domain/send-needs';
 import type { FieldErrors } from '../forms/staff';
 import { isRealDate } from '../attendance/validate';
 

@@ -1,23 +1,23 @@
 import { error } from '@sveltejs/kit';
 import { AGE_BANDS } from '../../domain/age-bands';
-import { SOURCES } from '../../domain/needs';
+import { COMPLETION_MODE_VALUES, NOT_ASKED } from '../../domain/completion-modes';
+import { SOURCE_VALUES } from '../../domain/sources';
+import { isOneOf } from '../../domain/words';
 import { isKeyOf } from '../../own';
 import type { StaffUser } from '../auth/sessions';
 import { measures as catalogue, type MeasureDefinition } from '../catalogue/measures';
 import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
 import { councilsOfProvider, servicesOfCouncil, type PeriodLevel } from '../db/dashboard';
-import { NOT_ASKED } from '../db/tally';
 import { distinct } from '../forms/repeated';
 import * as targetRepo from '../db/target';
 import {
 	allCouncilsFigures,
 	councilFigures,
-	type BreakdownKey,
 	type Figure,
 	type Figures
 } from '../statistics/figures';
-import { BREAKDOWN_LABELS, valueLabel } from '../../domain/breakdowns';
+import { BREAKDOWNS, valueLabel, type BreakdownKey } from '../../domain/breakdowns';
 import { isSplit } from '../statistics/cube';
 import { RELIABILITY_WIDTH, type FigureSymbol } from '../../figure-symbols';
 import {
@@ -154,9 +154,6 @@ export async function scopeFor(db: DB, user: StaffUser, council?: string | null)
 
 // ---------------------------------------------------------------- filters
 
-export const MODES = ['alone', 'helped', 'proxy'] as const;
-export const BREAKDOWNS = Object.keys(BREAKDOWN_LABELS) as BreakdownKey[];
-
 export interface DashboardQuery {
 	view: ViewName;
 	period: Period;
@@ -246,18 +243,22 @@ export function readQuery(
 		}
 		return chosen.length ? chosen : [...allowed];
 	};
-	const modes = pick('mode', MODES, 'Choose at least one way of answering from the list');
-	const sources = pick('source', Object.keys(SOURCES), 'Choose at least one source from the list');
+	const modes = pick(
+		'mode',
+		COMPLETION_MODE_VALUES,
+		'Choose at least one way of answering from the list'
+	);
+	const sources = pick('source', SOURCE_VALUES, 'Choose at least one source from the list');
 
 	const b = params.get('breakdown') ?? 'none';
 	let breakdown: BreakdownKey = 'none';
-	if (!(BREAKDOWNS as string[]).includes(b)) {
+	if (!isOneOf(BREAKDOWNS, b)) {
 		errors.push({ field: 'breakdown', message: 'Choose a breakdown from the list' });
 	} else if (b === 'provider' && (providerId || scope.ownProviderId)) {
 		errors.push({ field: 'breakdown', message: 'To break down by provider, choose all providers' });
 	} else if (b === 'service' && serviceId) {
 		errors.push({ field: 'breakdown', message: 'To break down by service, choose all services' });
-	} else breakdown = b as BreakdownKey;
+	} else breakdown = b;
 
 	const ids = allMeasures().map((m) => m.id);
 	const measureParam = params.get('measure') ?? ids[0]!;
@@ -381,8 +382,8 @@ async function targetsOf(db: DB, councilId: string): Promise<Targets> {
 
 /** Whether the view's filters leave any way of answering or source out. */
 const filtered = (q: DashboardQuery) =>
-	MODES.some((m) => !q.modes.includes(m)) ||
-	Object.keys(SOURCES).some((s) => !q.sources.includes(s));
+	COMPLETION_MODE_VALUES.some((m) => !q.modes.includes(m)) ||
+	SOURCE_VALUES.some((s) => !q.sources.includes(s));
 
 const levelOf = (p: Period): PeriodLevel => (p.kind === 'range' ? 'range' : p.kind);
 
@@ -453,7 +454,7 @@ function valuesOf(
 	// A split of one service or one month is not published: not even which values had answers.
 	if (isSplit(q.breakdown) && (q.serviceId !== null || q.period.kind === 'month')) return [];
 	// Values left out by the filters (say, answers given by an adult) are not listed.
-	const order = [...MODES, NOT_ASKED, ...Object.keys(SOURCES), ...AGE_BANDS] as string[];
+	const order = [...COMPLETION_MODE_VALUES, NOT_ASKED, ...SOURCE_VALUES, ...AGE_BANDS] as string[];
 	const values = figures
 		.all()
 		.filter(

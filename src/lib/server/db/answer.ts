@@ -1,6 +1,7 @@
 import type { DB } from './connect';
 import { toCount } from './count';
-import type { Classification, NewAnswer } from './schema';
+import type { NewAnswer } from './schema';
+import type { Classification } from '../../domain/classifications';
 
 /** Saves one answer, replacing an earlier answer to the same question in the same response. */
 export function save(db: DB, answer: NewAnswer) {

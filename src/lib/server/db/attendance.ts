@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { DB } from './connect';
-import type { ActivitySessionTable, HourTypeColumn } from './schema';
+import type { ActivitySessionTable } from './schema';
+import type { HourType } from '../../domain/hour-types';
 
 export type NewActivitySession = Insertable<ActivitySessionTable>;
 
@@ -26,7 +27,7 @@ export async function remove(
 	db: DB,
 	carePackageId: string,
 	heldOn: string,
-	hourType: HourTypeColumn
+	hourType: HourType
 ): Promise<number> {
 	const result = await db
 		.deleteFrom('activity_session')
@@ -37,12 +38,7 @@ export async function remove(
 	return Number(result.numDeletedRows);
 }
 
-export function listForServiceOn(
-	db: DB,
-	serviceId: string,
-	heldOn: string,
-	hourType: HourTypeColumn
-) {
+export function listForServiceOn(db: DB, serviceId: string, heldOn: string, hourType: HourType) {
 	return db
 		.selectFrom('activity_session')
 		.selectAll()

@@ -1,5 +1,6 @@
 import type { DB } from './connect';
-import type { EndReason, NewCarePackage } from './schema';
+import type { NewCarePackage } from './schema';
+import type { EndReason } from '../../domain/care-packages';
 
 export function insert(db: DB, carePackage: NewCarePackage) {
 	return db.insertInto('care_package').values(carePackage).returningAll().executeTakeFirstOrThrow();

@@ -2,7 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DB } from './connect';
 import { toCount } from './count';
 import { wilsonHigh, wilsonLow } from './wilson';
-import { NOT_ASKED, type TallyDimension } from './tally';
+import type { TallyDimension } from './tally';
+import { TALLIED_MODES } from '../../domain/completion-modes';
+import { SOURCE_VALUES } from '../../domain/sources';
 
 /**
  * The dashboard's figures, summed in PostgreSQL from the tallies (src/lib/server/db/tally.ts):
@@ -74,22 +76,14 @@ const inList = (column: string, values: readonly string[]) =>
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export const EVERY_MODE = ['alone', 'helped', 'proxy', NOT_ASKED];
-export const EVERY_SOURCE = [
-	'annual_review',
-	'end_of_care_package',
-	'satisfaction_survey',
-	'family_review'
-];
-
 export async function tallyCells(db: DB, q: TallyQuery): Promise<TallyCell[]> {
 	const by = q.breakdown;
 	// When no filter leaves anything out, the smaller tallies without ways of answering or sources
 	// will do (unless the breakdown is by one of those).
 	const unfiltered =
 		by?.table !== 'tally' &&
-		EVERY_MODE.every((m) => q.modes.includes(m)) &&
-		EVERY_SOURCE.every((s) => q.sources.includes(s));
+		TALLIED_MODES.every((m) => q.modes.includes(m)) &&
+		SOURCE_VALUES.every((s) => q.sources.includes(s));
 	const table =
 		by?.table === 'tally_by'
 			? unfiltered

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from './connect';
-import type { Classification, CompletionMode } from './schema';
+import type { Classification } from '../../domain/classifications';
+import type { CompletionMode } from '../../domain/completion-modes';
 
 // End of care package reports: each links a care package to the completed staff review
 // (a response on the end of care package review survey) that reports on it.

@@ -1,5 +1,6 @@
 import type { DB } from './connect';
 import type { NewResponse } from './schema';
+import type { CompletionMode } from '../../domain/completion-modes';
 
 /**
  * Starts a response. The client submission id is unique: starting twice with the same id (a
@@ -56,7 +57,7 @@ export function setCurrentQuestion(db: DB, id: string, question: string | null) 
 		.execute();
 }
 
-export function setCompletionMode(db: DB, id: string, mode: 'alone' | 'helped' | 'proxy') {
+export function setCompletionMode(db: DB, id: string, mode: CompletionMode) {
 	return db
 		.updateTable('response')
 		.set({ completion_mode: mode, updated_at: new Date() })

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { DB } from './connect';
 import { toCount } from './count';
+import type { AttendanceStatus } from '../../domain/attendance';
+import { COUNTED_SESSION_TYPES, HOUR_TYPE_VALUES, type HourType } from '../../domain/hour-types';
+
+const ATTENDED: AttendanceStatus = 'attended';
+const CANCELLED_BY_PROVIDER: AttendanceStatus = 'cancelled_by_provider';
+const CANCELLED_BY_FAMILY: AttendanceStatus = 'cancelled_by_family';
+const BREAK_TIME: HourType = 'break_time_hours';
+const BREAK_TIME_PLUS: HourType = 'break_time_plus_hours';
 
 /**
  * What a provider recorded in a period, for its services commissioned by one council: the
@@ -40,32 +48,24 @@ export async function childrenActivity(db: DB, s: Scope) {
 				.on('a.held_on', '<=', s.end)
 		)
 		.select('cp.child_id')
+		.select(
+			HOUR_TYPE_VALUES.map((t) =>
+				sql<string>`coalesce(sum(a.hours) filter (where a.status = ${ATTENDED} and a.hour_type = ${t}), 0)`.as(
+					t
+				)
+			)
+		)
 		.select([
-			sql<string>`coalesce(sum(a.hours) filter (where a.status = 'attended' and a.hour_type = 'personal_care_hours'), 0)`.as(
-				'personal_care_hours'
-			),
-			sql<string>`coalesce(sum(a.hours) filter (where a.status = 'attended' and a.hour_type = 'short_break_daytime_hours'), 0)`.as(
-				'short_break_daytime_hours'
-			),
-			sql<string>`coalesce(sum(a.hours) filter (where a.status = 'attended' and a.hour_type = 'break_time_hours'), 0)`.as(
-				'break_time_hours'
-			),
-			sql<string>`coalesce(sum(a.hours) filter (where a.status = 'attended' and a.hour_type = 'break_time_plus_hours'), 0)`.as(
-				'break_time_plus_hours'
-			),
-			sql<string>`coalesce(sum(a.hours) filter (where a.status = 'attended' and a.hour_type = 'overnight_hours'), 0)`.as(
-				'overnight_hours'
-			),
-			sql<string>`count(a.id) filter (where a.status = 'attended' and a.hour_type = 'break_time_hours')`.as(
+			sql<string>`count(a.id) filter (where a.status = ${ATTENDED} and a.hour_type = ${BREAK_TIME})`.as(
 				'break_time_sessions'
 			),
-			sql<string>`count(a.id) filter (where a.status = 'attended' and a.hour_type = 'break_time_plus_hours')`.as(
+			sql<string>`count(a.id) filter (where a.status = ${ATTENDED} and a.hour_type = ${BREAK_TIME_PLUS})`.as(
 				'break_time_plus_sessions'
 			),
-			sql<string>`count(a.id) filter (where a.status = 'cancelled_by_provider')`.as(
+			sql<string>`count(a.id) filter (where a.status = ${CANCELLED_BY_PROVIDER})`.as(
 				'cancelled_by_provider'
 			),
-			sql<string>`count(a.id) filter (where a.status = 'cancelled_by_family')`.as(
+			sql<string>`count(a.id) filter (where a.status = ${CANCELLED_BY_FAMILY})`.as(
 				'cancelled_by_family'
 			)
 		])
@@ -78,13 +78,10 @@ export async function childrenActivity(db: DB, s: Scope) {
 		.execute();
 	return rows.map((r) => ({
 		childId: r.child_id,
-		hours: {
-			personal_care_hours: num(r.personal_care_hours),
-			short_break_daytime_hours: num(r.short_break_daytime_hours),
-			break_time_hours: num(r.break_time_hours),
-			break_time_plus_hours: num(r.break_time_plus_hours),
-			overnight_hours: num(r.overnight_hours)
-		},
+		hours: Object.fromEntries(HOUR_TYPE_VALUES.map((t) => [t, num(r[t])])) as Record<
+			HourType,
+			number
+		>,
 		breakTimeSessions: toCount(r.break_time_sessions),
 		breakTimePlusSessions: toCount(r.break_time_plus_sessions),
 		cancelledByProvider: toCount(r.cancelled_by_provider),
@@ -102,7 +99,7 @@ export async function activityTypes(db: DB, s: Scope) {
 		.where('sv.provider_id', '=', s.providerId)
 		.where('a.held_on', '>=', s.start)
 		.where('a.held_on', '<=', s.end)
-		.where('a.hour_type', 'in', ['break_time_hours', 'break_time_plus_hours'])
+		.where('a.hour_type', 'in', COUNTED_SESSION_TYPES)
 		.where('a.status', '=', 'attended')
 		.where('a.activity', 'is not', null)
 		.groupBy('a.activity')

@@ -1,4 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AttendanceStatus } from '../../domain/attendance';
+import type { EndReason } from '../../domain/care-packages';
+import type { Classification } from '../../domain/classifications';
+import type { CompletionMode } from '../../domain/completion-modes';
+import type { HourType } from '../../domain/hour-types';
+import type { Respondent } from '../../domain/respondents';
+import type { Role } from '../../domain/roles';
+import type { ServiceKind } from '../../domain/service-kinds';
+import type { Source } from '../../domain/sources';
 
 // The one description of the database the app's queries are checked against; a test compares it
 // with the migrated schema (tests/db/schema.test.ts).
@@ -7,13 +16,6 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 type Numeric = ColumnType<string, number | string | undefined, number | string>;
-
-export type Source =
-	'annual_review' | 'end_of_care_package' | 'satisfaction_survey' | 'family_review';
-export type Respondent = 'child' | 'carer' | 'staff';
-export type CompletionMode = 'alone' | 'helped' | 'proxy';
-export type Classification = 'positive' | 'negative' | 'not_counted';
-export type Role = 'administrator' | 'commissioner' | 'provider_manager' | 'provider_staff';
 
 /** A question's counting rule, as stored with the survey version that carries it. */
 export interface MeasureRule {
@@ -60,7 +62,7 @@ export interface ServiceTable {
 	provider_id: string;
 	council_id: string;
 	name: string;
-	kind: 'short_break' | 'childrens_home';
+	kind: ServiceKind;
 	created_at: Generated<Date>;
 	safeguarding_lead_id: string | null;
 }
@@ -179,23 +181,14 @@ export interface CarePackageTable {
 	end_explanation: string | null;
 }
 
-export type EndReason = 'completed' | 'broke_down' | 'other';
-export type HourTypeColumn =
-	| 'personal_care_hours'
-	| 'short_break_daytime_hours'
-	| 'break_time_hours'
-	| 'break_time_plus_hours'
-	| 'overnight_hours';
-export type SessionStatus = 'attended' | 'cancelled_by_provider' | 'cancelled_by_family';
-
 export interface ActivitySessionTable {
 	id: Generated<string>;
 	care_package_id: string;
 	service_id: string;
 	held_on: DateOnly;
-	hour_type: HourTypeColumn;
+	hour_type: HourType;
 	hours: Numeric;
-	status: SessionStatus;
+	status: AttendanceStatus;
 	activity: string | null;
 	recorded_by: string | null;
 	created_at: Generated<Date>;

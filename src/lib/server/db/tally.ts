@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import { NOT_ASKED, NOT_RECORDED } from '../../domain/breakdowns';
+import { NOT_RECORDED } from '../../domain/breakdowns';
+import { NOT_ASKED } from '../../domain/completion-modes';
 import type { DB } from './connect';
 
 /**

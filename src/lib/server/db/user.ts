@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from './connect';
-import type { AppUserTable, Role } from './schema';
+import type { AppUserTable } from './schema';
+import type { Role } from '../../domain/roles';
 import type { Insertable } from 'kysely';
 
 export function insert(db: DB, user: Insertable<AppUserTable>) {

@@ -3,7 +3,7 @@ import { seal } from '../keys';
 import * as councilRepo from '../db/council';
 import type { DB } from '../db/connect';
 import { toCount } from '../db/count';
-import type { Role } from '../db/schema';
+import type { Role } from '../../domain/roles';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
 

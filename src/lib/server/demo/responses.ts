@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { AGE_BANDS } from '../../domain/age-bands';
 import { ownValue } from '../../own';
-import { SEND_NEEDS } from '../../domain/needs';
+import { SEND_NEED_VALUES } from '../../domain/send-needs';
 import type { DB } from '../db/connect';
 import { toCount } from '../db/count';
-import type { Service, Source, SurveyRules } from '../db/schema';
+import type { Service, SurveyRules } from '../db/schema';
+import type { Source } from '../../domain/sources';
 import { DONT_KNOW, REFUSED, type Json } from '../surveys/types';
 import { questionsOf, valuesOf } from '../surveys/walk';
 
@@ -65,7 +66,6 @@ const SOURCES: Record<string, Source[]> = {
 
 /** Bands a child answering a children's survey can be in (short breaks run to 25). */
 const CHILD_AGE_BANDS = AGE_BANDS.filter((b) => Number.parseInt(b, 10) <= 25);
-const NEEDS = Object.keys(SEND_NEEDS);
 
 // Per (response, question): unanswered below 4%, not counted from 4% to 12%, and of the rest a
 // service-dependent share positive.
@@ -280,7 +280,7 @@ export async function generateResponses(db: DB, o: SyntheticOptions): Promise<Sy
 		const slotsJson = JSON.stringify(slots);
 		const questionsJson = JSON.stringify(questions);
 		const bands = JSON.stringify(CHILD_AGE_BANDS);
-		const needs = JSON.stringify(NEEDS);
+		const needs = JSON.stringify(SEND_NEED_VALUES);
 		const result = { responses: 0, answers: 0 };
 		for (let first = 1; first <= o.responses; first += batch) {
 			const last = Math.min(first + batch - 1, o.responses);
@@ -321,7 +321,7 @@ export async function generateResponses(db: DB, o: SyntheticOptions): Promise<Sy
 							${bands}::jsonb ->> floor((d.u_age - 0.05) / 0.95 * ${CHILD_AGE_BANDS.length}::int)::int
 						end as age_band,
 						case when d.u_send >= 0.1 then
-							${needs}::jsonb ->> floor((d.u_send - 0.1) / 0.9 * ${NEEDS.length}::int)::int
+							${needs}::jsonb ->> floor((d.u_send - 0.1) / 0.9 * ${SEND_NEED_VALUES.length}::int)::int
 						end as send_need
 					from draws d
 					join services s on s.i = floor(d.u_service * ${services.length}::int)::int

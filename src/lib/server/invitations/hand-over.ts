@@ -7,12 +7,12 @@ import { verifyPassword } from '../auth/passwords';
 import * as audit from '../audit';
 import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
-import type { Source } from '../db/schema';
+import type { Source } from '../../domain/sources';
 import * as invitations from './links';
 import { SIGN_IN_LIMITS } from '../auth/sign-in';
 import * as children from '../children/service';
 import type { FieldErrors } from '../forms/staff';
-import { SOURCES } from '../../domain/needs';
+import { SOURCES } from '../../domain/sources';
 import { isKeyOf } from '../../own';
 
 /**

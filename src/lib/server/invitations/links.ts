@@ -1,7 +1,9 @@
 import type { DB } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import * as invitationRepo from '../db/invitation';
-import type { Invitation, Respondent, Source } from '../db/schema';
+import type { Invitation } from '../db/schema';
+import type { Respondent } from '../../domain/respondents';
+import type { Source } from '../../domain/sources';
 import { hashGuessable, hashSecret, newCode, newToken, normaliseCode } from '../secrets';
 
 export interface NewInvitationInput {

@@ -5,11 +5,12 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as childRepo from '../db/child';
 import * as invitationRepo from '../db/invitation';
-import type { Respondent, Source } from '../db/schema';
+import type { Respondent } from '../../domain/respondents';
+import type { Source } from '../../domain/sources';
 import * as invitations from './links';
 import { providerOf, services } from '../children/service';
 import type { FieldErrors } from '../forms/staff';
-import { SOURCES } from '../../domain/needs';
+import { SOURCES } from '../../domain/sources';
 import { isKeyOf } from '../../own';
 import { isUuid } from '../db/ids';
 import { distinct, MAX_CHILDREN_PER_POST } from '../forms/repeated';
@@ -107,7 +108,8 @@ export function readCap(typed: string): number | null | undefined {
 	return cap >= 1 && cap <= MAX_RESPONSE_CAP ? cap : undefined;
 }
 
-export const RESPONDENTS: Respondent[] = ['child', 'carer'];
+/** Who may be sent an invitation: staff reviews are recorded by staff themselves. */
+export const INVITED_RESPONDENTS: readonly Respondent[] = ['child', 'carer'];
 
 /** Checks a request for invitations against what this provider has; returns the errors. */
 export async function check(app: App, user: StaffUser, n: NewInvitations): Promise<FieldErrors> {
@@ -126,7 +128,8 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 		errors.days = 'Days must be a whole number from 1 to 365';
 	if (n.open && readCap(n.cap) === undefined) errors.cap = CAP_MESSAGE;
 	if (!n.open) {
-		if (!RESPONDENTS.includes(n.respondent)) errors.respondent = 'Choose child or parent/carer';
+		if (!INVITED_RESPONDENTS.includes(n.respondent))
+			errors.respondent = 'Choose child or parent/carer';
 		if (!n.childIds.length) errors.children = 'Select at least one child';
 		else if (n.childIds.length > MAX_CHILDREN_PER_POST)
 			errors.children = `Select up to ${MAX_CHILDREN_PER_POST} children at a time`;

@@ -1,11 +1,12 @@
 import { measures } from '../catalogue/measures';
+import { TALLIED_MODES } from '../../domain/completion-modes';
+import { SOURCE_VALUES } from '../../domain/sources';
 import type { DB } from '../db/connect';
-import { EVERY_MODE, EVERY_SOURCE } from '../db/dashboard';
 import * as activity from '../db/return-activity';
 import type { ReturnKind } from '../db/schema';
 import { councilFigures, type Figure } from '../statistics/figures';
 import type { Period } from '../../calendar/periods';
-import { HOUR_TYPES, type HourType } from '../../domain/needs';
+import { HOUR_TYPES, type HourType } from '../../domain/hour-types';
 import { ownValue } from '../../own';
 import { RATINGS, REGULATORS, type Entered } from './entry';
 import { itemsFor, SECTIONS, type ItemDefinition, type SectionId } from './items';
@@ -117,8 +118,8 @@ export async function assemble(db: DB, r: AssembleRequest): Promise<Assembled> {
 			? councilFigures(db, {
 					councilId: r.councilId,
 					period: r.period,
-					modes: EVERY_MODE,
-					sources: EVERY_SOURCE,
+					modes: TALLIED_MODES,
+					sources: SOURCE_VALUES,
 					breakdown: 'none',
 					threshold: r.threshold,
 					measureIds

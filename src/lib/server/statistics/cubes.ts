@@ -1,5 +1,7 @@
 import type { DB } from '../db/connect';
-import { tallyCells, EVERY_MODE, EVERY_SOURCE, type Breakdown } from '../db/dashboard';
+import { TALLIED_MODES } from '../../domain/completion-modes';
+import { SOURCE_VALUES } from '../../domain/sources';
+import { tallyCells, type Breakdown } from '../db/dashboard';
 import { decideCube, isTallyDimension, SPLITS, type CubeCell } from './cube';
 import type { Rules } from './suppress';
 
@@ -83,8 +85,8 @@ export async function loadCube(
 		councilId,
 		from: year,
 		to: `${y + 1}-03-01`,
-		modes: EVERY_MODE,
-		sources: EVERY_SOURCE,
+		modes: TALLIED_MODES,
+		sources: SOURCE_VALUES,
 		entityLevels: ['council', 'provider', 'service'] as const,
 		periodLevels: ['year', 'quarter', 'month'] as const,
 		measureIds

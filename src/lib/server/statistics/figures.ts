@@ -1,8 +1,8 @@
 import type { DB } from '../db/connect';
+import { TALLIED_MODES } from '../../domain/completion-modes';
+import { SOURCE_VALUES } from '../../domain/sources';
 import * as councilRepo from '../db/council';
 import {
-	EVERY_MODE,
-	EVERY_SOURCE,
 	councilCounts,
 	tallyCells,
 	type Breakdown,
@@ -11,6 +11,7 @@ import {
 	type TallyQuery
 } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
+import type { BreakdownKey } from '../../domain/breakdowns';
 import { cubeKey, isSplit, published, type CubeAddress, type Split } from './cube';
 import { cubesFor, type Decided } from './cubes';
 import { ukToday } from '../../calendar/dates';
@@ -30,9 +31,6 @@ import { DEFAULT_ATTRIBUTE_THRESHOLD, primaryReason, type Rules } from './suppre
  * page, breakdown, period, export and return hides the same cells, and no hidden value can be
  * worked out by setting figures on one page against those on another.
  */
-
-export type BreakdownKey =
-	'none' | 'provider' | 'service' | 'month' | 'source' | 'completion_mode' | TallyDimension;
 
 export interface FigureRequest {
 	councilId: string;
@@ -164,8 +162,8 @@ class Publication {
 		private readonly r: FigureRequest,
 		private readonly rules: Rules
 	) {
-		this.outModes = EVERY_MODE.filter((m) => !r.modes.includes(m));
-		this.outSources = EVERY_SOURCE.filter((s) => !r.sources.includes(s));
+		this.outModes = TALLIED_MODES.filter((m) => !r.modes.includes(m));
+		this.outSources = SOURCE_VALUES.filter((s) => !r.sources.includes(s));
 	}
 
 	figure(c: TallyCell, split: Split | null): boolean {
@@ -318,8 +316,8 @@ export async function allCouncilsFigures(
 		tallyCells(db, {
 			...query,
 			councilId: null,
-			modes: EVERY_MODE,
-			sources: EVERY_SOURCE,
+			modes: TALLIED_MODES,
+			sources: SOURCE_VALUES,
 			entityLevels: ['council'],
 			periodLevels: [level]
 		}),

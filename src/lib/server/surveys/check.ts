@@ -9,14 +9,15 @@ import {
 	QUESTION_TYPES,
 	REFUSED,
 	RESERVED_VALUES,
-	RESPONDENTS,
 	SURVEY_LEVEL,
 	SURVEY_LOCALES,
-	VARIANTS,
 	type Json,
 	type Problem
 } from './types';
 import { choicesOf, isObject, questionsOf, valuesOf } from './walk';
+import { RESPONDENTS, RESPONDENT_VALUES } from '../../domain/respondents';
+import { VARIANTS, VARIANT_VALUES } from '../../domain/variants';
+import { isOneOf } from '../../domain/words';
 
 export interface CheckContext {
 	measureIds: ReadonlySet<string>;
@@ -50,11 +51,13 @@ function htmlProblems(owner: Json, key: string): string[] {
 
 function checkSurveyLevel(def: Json, ctx: CheckContext): string[] {
 	const out: string[] = [...htmlProblems(def, 'completedHtml')];
-	if (!VARIANTS.includes(def.variant as string)) {
-		out.push(`variant must be one of ${VARIANTS.join(', ')} (found ${show(def.variant)})`);
+	if (!isOneOf(VARIANTS, def.variant)) {
+		out.push(`variant must be one of ${VARIANT_VALUES.join(', ')} (found ${show(def.variant)})`);
 	}
-	if (!RESPONDENTS.includes(def.respondent as string)) {
-		out.push(`respondent must be one of ${RESPONDENTS.join(', ')} (found ${show(def.respondent)})`);
+	if (!isOneOf(RESPONDENTS, def.respondent)) {
+		out.push(
+			`respondent must be one of ${RESPONDENT_VALUES.join(', ')} (found ${show(def.respondent)})`
+		);
 	}
 	const langs = def.languages;
 	if (!Array.isArray(langs) || langs.some((l) => !SURVEY_LOCALES.includes(l))) {

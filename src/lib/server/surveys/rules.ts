@@ -1,4 +1,5 @@
-import type { Classification, MeasureRule, SurveyRules } from '../db/schema';
+import type { MeasureRule, SurveyRules } from '../db/schema';
+import type { Classification } from '../../domain/classifications';
 import { DONT_KNOW, REFUSED, type Json } from './types';
 import { questionsOf } from './walk';
 

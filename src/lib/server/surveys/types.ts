@@ -29,8 +29,6 @@ export interface LoadedSurvey {
 	languages: string[];
 }
 
-export const VARIANTS = ['symbols', 'standard', 'carer', 'staff-review', 'childrens-home'];
-export const RESPONDENTS = ['child', 'carer', 'staff'];
 /** Locales the interface speaks besides English; a survey may ask for any of them. */
 export const SURVEY_LOCALES = ['pl', 'ur'];
 

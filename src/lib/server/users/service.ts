@@ -8,13 +8,11 @@ import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
 import * as providerRepo from '../db/provider';
-import type { Role } from '../db/schema';
+import type { Role } from '../../domain/roles';
 import * as userRepo from '../db/user';
-import { ROLE_LABELS } from '../../domain/roles';
+import { ROLES, ROLE_VALUES } from '../../domain/roles';
 import type { FieldErrors } from '../forms/staff';
 import { isUuid } from '../db/ids';
-
-const ROLE_NAMES = ROLE_LABELS as Record<Role, string>;
 
 /** Administrators manage every account; a provider manager manages their own provider's staff. */
 function scope(user: StaffUser): { providerId?: string } {
@@ -31,14 +29,12 @@ export async function list(db: DB, user: StaffUser) {
 			id: u.id,
 			email: u.email,
 			name: u.display_name,
-			role: ROLE_NAMES[u.role],
+			role: ROLES[u.role],
 			organisation: u.provider_name ?? u.council_name ?? '',
 			twoFactor: u.totp_secret !== null,
 			locked: u.locked_until !== null && new Date(u.locked_until) > new Date()
 		})),
-		roles: (s.providerId
-			? ['provider_staff', 'provider_manager']
-			: Object.keys(ROLE_NAMES)) as Role[],
+		roles: s.providerId ? ['provider_staff', 'provider_manager'] : ROLE_VALUES,
 		councils: s.providerId ? [] : await councilRepo.list(db),
 		providers: s.providerId ? [] : await providerRepo.list(db)
 	};
@@ -62,9 +58,7 @@ export async function create(
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
 		errors.email = 'Enter an email address like name@example.org';
 	if (!input.name || input.name.length > 80) errors.name = 'Enter a name of up to 80 characters';
-	const allowed: string[] = s.providerId
-		? ['provider_staff', 'provider_manager']
-		: Object.keys(ROLE_NAMES);
+	const allowed: string[] = s.providerId ? ['provider_staff', 'provider_manager'] : ROLE_VALUES;
 	if (!allowed.includes(input.role)) errors.role = 'Choose a role from the list';
 	const role = input.role as Role;
 	let councilId: string | null = null;

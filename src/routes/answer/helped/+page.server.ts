@@ -7,10 +7,12 @@ import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/an
 import { AlreadyFinished, saveCompletionMode } from '$lib/server/answering/service';
 import { HELPED } from '$lib/server/answering/steps';
 import { ANSWER_FIELDS, unknownFields } from '$lib/server/answering/validate';
+import { COMPLETION_MODES, COMPLETION_MODE_VALUES } from '$lib/domain/completion-modes';
+import { isOneOf } from '$lib/domain/words';
+import type { CompletionMode } from '$lib/domain/completion-modes';
 
 // Who helped is stored on the response: assisted and proxy answers are reported apart.
-const MODES = ['alone', 'helped', 'proxy'] as const;
-const SYMBOLS = { alone: 'me', helped: 'help', proxy: 'talk' } as const;
+const SYMBOLS: Record<CompletionMode, string> = { alone: 'me', helped: 'help', proxy: 'talk' };
 
 export const load: PageServerLoad = async ({ cookies, locals, request }) => {
 	const { connection, catalogue } = await app();
@@ -18,7 +20,10 @@ export const load: PageServerLoad = async ({ cookies, locals, request }) => {
 	if (!ctx.steps.steps.includes(HELPED)) redirect(303, '/answer');
 	return {
 		...frame(ctx, HELPED, locals.locale, catalogue.symbols),
-		modes: MODES.map((m) => ({ value: m, symbol: catalogue.symbols.svg(SYMBOLS[m]) })),
+		modes: COMPLETION_MODE_VALUES.map((m) => ({
+			value: m,
+			symbol: catalogue.symbols.svg(SYMBOLS[m])
+		})),
 		selected: ctx.response.completion_mode
 	};
 };
@@ -36,10 +41,10 @@ export const actions: Actions = {
 		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');
 		const mode = form.get('answer');
 		if (mode === null) return refuse(400, 'required');
-		if (!MODES.includes(mode as (typeof MODES)[number])) return refuse(400, 'unknownChoice');
+		if (!isOneOf(COMPLETION_MODES, mode)) return refuse(400, 'unknownChoice');
 		let next: string;
 		try {
-			next = await saveCompletionMode(db, ctx, mode as (typeof MODES)[number], HELPED);
+			next = await saveCompletionMode(db, ctx, mode, HELPED);
 		} catch (e) {
 			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
 			throw e;

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { mainView, VIEWS } from '$lib/server/dashboard/dashboard';
-import { BREAKDOWN_LABELS } from '$lib/domain/breakdowns';
+import { BREAKDOWNS } from '$lib/domain/breakdowns';
 import { filterData, openDashboard } from '$lib/server/dashboard/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		...filterData(page),
 		viewTitle: VIEWS[page.query.view],
-		breakdownLabel: BREAKDOWN_LABELS[page.query.breakdown],
+		breakdownLabel: BREAKDOWNS[page.query.breakdown],
 		periodLabel: page.query.period.label,
 		view
 	};

@@ -6,7 +6,8 @@ import { OPEN_LINK_LIMITS } from '$lib/server/rate-limit';
 import * as children from '$lib/server/children/service';
 import { readForm } from '$lib/server/forms/staff';
 import * as invitations from '$lib/server/invitations/service';
-import type { Respondent, Source } from '$lib/server/db/schema';
+import type { Respondent } from '$lib/domain/respondents';
+import type { Source } from '$lib/domain/sources';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireProvider(locals);

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { HOUR_TYPE_VALUES } from '$lib/domain/hour-types';
 import { ageBand } from '$lib/domain/age-bands';
 import { app } from '$lib/server/app';
 import { requireProvider } from '$lib/server/access/roles';
@@ -35,19 +36,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const HOURS = [
-	'personal_care_hours',
-	'short_break_daytime_hours',
-	'break_time_hours',
-	'break_time_plus_hours',
-	'overnight_hours'
-] as const;
-
 export const actions: Actions = {
 	carePackage: async ({ locals, params, request }) => {
 		const user = requireProvider(locals);
 		const db = (await app()).connection.db;
-		const form = await readForm(request, ['service_id', 'starts_on', 'ends_on', ...HOURS]);
+		const form = await readForm(request, [
+			'service_id',
+			'starts_on',
+			'ends_on',
+			...HOUR_TYPE_VALUES
+		]);
 		if (!form.ok)
 			return fail(400, { action: 'carePackage', errors: {}, formError: form.error, values: {} });
 		const ids = (await children.services(db, user)).map((s) => s.id);

@@ -9,13 +9,8 @@ import {
 	readPackageReport,
 	REPORT_FIELDS
 } from '$lib/server/care-packages/report-validate';
-import { HOUR_TYPES, type HourType } from '$lib/domain/needs';
-
-const END_REASONS = {
-	completed: 'Completed',
-	broke_down: 'Broke down',
-	other: 'Other'
-} as const;
+import { END_REASONS_SHORT } from '$lib/domain/care-packages';
+import { HOUR_TYPES, type HourType } from '$lib/domain/hour-types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireProvider(locals);
@@ -35,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			hours: (Object.entries(HOUR_TYPES) as [HourType, string][])
 				.filter(([key]) => Number(p[key]) > 0)
 				.map(([key, label]) => ({ label, hours: p[key] })),
-			endReason: p.end_reason ? END_REASONS[p.end_reason] : null,
+			endReason: p.end_reason ? END_REASONS_SHORT[p.end_reason] : null,
 			endExplanation: p.end_explanation
 		},
 		report: opened.report && {

@@ -1,0 +1,10 @@
+import { valuesOf } from './words';
+
+/** How an answer counts towards its measure. */
+export const CLASSIFICATIONS = {
+	positive: 'Positive',
+	negative: 'Not positive',
+	not_counted: 'Not counted'
+} as const;
+export type Classification = keyof typeof CLASSIFICATIONS;
+export const CLASSIFICATION_VALUES = valuesOf(CLASSIFICATIONS);

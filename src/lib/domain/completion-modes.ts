@@ -1,0 +1,17 @@
+import { valuesOf } from './words';
+
+/** Who answered a child's survey: the child alone, with help, or an adult for them. */
+export const COMPLETION_MODES = {
+	alone: 'On their own',
+	helped: 'With help',
+	proxy: 'An adult answered for them'
+} as const;
+export type CompletionMode = keyof typeof COMPLETION_MODES;
+export const COMPLETION_MODE_VALUES = valuesOf(COMPLETION_MODES);
+
+/** Carer and staff forms do not ask who helped: their tallies carry this instead of a mode. */
+export const NOT_ASKED = 'not_asked';
+export const NOT_ASKED_LABEL = 'Not asked (carer and staff forms)';
+
+/** Every value a tally's way of answering can hold. */
+export const TALLIED_MODES: readonly string[] = [...COMPLETION_MODE_VALUES, NOT_ASKED];
