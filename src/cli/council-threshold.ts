@@ -1,6 +1,6 @@
 // `npm run council:threshold -- <council code> <number | default>`: sets the council's own
-// attribute threshold, below which a 0% or 100% figure is hidden (README: Small numbers). Every
-// app server decides the council's figures again on its next page.
+// attribute threshold, below which a 0% or 100% figure is hidden (docs/dashboard.md: Small
+// numbers). Every app server decides the council's figures again on its next page.
 import { startApp, stopApp } from '../lib/server/app';
 import * as councilRepo from '../lib/server/db/council';
 import { DEFAULT_ATTRIBUTE_THRESHOLD, thresholdFrom } from '../lib/server/statistics/suppress';

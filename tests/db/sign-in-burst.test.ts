@@ -11,7 +11,7 @@ import { seal } from '../../src/lib/server/keys';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 
 // Lockouts under parallel attempts: each attempt is counted before it is checked, so a burst
-// gets no more checks than attempts made one by one (README: staff accounts).
+// gets no more checks than attempts made one by one (docs/staff.md: accounts).
 
 describe.each(databaseKinds)('sign-in under a burst of attempts on %s', (kind) => {
 	let db: TestDatabase;

@@ -19,7 +19,7 @@ import { preparedOnce } from '../helpers/template';
 // The access matrix: every staff page and action, as every role, including a second provider's
 // staff and a member of the same provider who is not the safeguarding lead. Each cell is the
 // status the server must answer; each refused change is checked in the database afterwards.
-// Removing any one access check turns at least one cell red (README, "Access matrix").
+// Removing any one access check turns at least one cell red (docs/architecture.md: tests).
 
 type Who = 'anon' | 'admin' | 'comm' | 'mgrA' | 'staffA' | 'staffA2' | 'mgrB' | 'staffB';
 const WHO: Who[] = ['anon', 'admin', 'comm', 'mgrA', 'staffA', 'staffA2', 'mgrB', 'staffB'];

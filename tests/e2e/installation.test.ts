@@ -11,9 +11,9 @@ import { databaseKinds } from '../helpers/database';
 import { failingStart, startServer, tempDir, type RunningServer } from '../helpers/server';
 import { scratchSchema } from '../helpers/postgres';
 
-// A council's own installation, set up as README says: an https address, no demo data asked
-// for, the first administrator from `npm run user:create`. No demo account, code or link may
-// work, and nothing of the demo may be printed.
+// A council's own installation, set up as docs/running.md says: an https address, no demo data
+// asked for, the first administrator from `npm run user:create`. No demo account, code or link
+// may work, and nothing of the demo may be printed.
 
 const PUBLIC = 'https://voices.council.example';
 const tsx = join('node_modules', '.bin', 'tsx');
@@ -38,7 +38,7 @@ describe.each(databaseKinds)('a real installation on %s', { timeout: 300_000 }, 
 		const dataDir = tempDir('voices-real-');
 		if (kind === 'postgres') {
 			const scratch = await scratchSchema(process.env.TEST_DATABASE_URL!);
-			// A shared database is given its key, as README's set-up says.
+			// A shared database is given its key, as the set-up in docs/running.md says.
 			target = {
 				DATABASE_URL: scratch.url,
 				DATA_DIR: dataDir,

@@ -20,8 +20,8 @@ import { financialYear } from '../../src/lib/calendar/periods';
  * A finding is a hidden cell whose answers that took a position lie in a range narrower than the
  * protection width, or whose positive or negative count lies in a range narrower than 1 (so at
  * most one whole number), except where a shown figure containing it is 0% or 100% (every child
- * in it answered alike, so every child in any part of it did too: the one thing README says is
- * not protected).
+ * in it answered alike, so every child in any part of it did too: the first thing
+ * docs/dashboard.md lists as not protected).
  */
 
 export interface Finding {

@@ -12,7 +12,12 @@ export interface Period {
 	start: string;
 	/** Last day, inclusive. */
 	end: string;
-	/** The first day of each calendar month the period covers, from start to end. */
+	/**
+	 * The period's short name: `2025-04` (a month), `2025-Q1` (Q1 of financial year 2025-26),
+	 * `FY2025` (financial year 2025-26) or `2025-04..2025-09` (a range of months). The first three
+	 * read back with parsePeriodKey; the key is the dashboard's `?period=`, a return's period in its
+	 * address and in provider_return.period_key, and part of export file names.
+	 */
 	key: string;
 	label: string;
 }

@@ -14,10 +14,6 @@ export interface StepList {
 	numbered: string[];
 }
 
-/**
- * The visible steps given the answers so far. `visibleIf` is evaluated by survey-core on the
- * server, exactly as SurveyJS would in a browser.
- */
 // Building a survey-core model takes tens of milliseconds, so one is kept per definition and given
 // each request's answers in turn. This is safe because it is used synchronously: no request can
 // see another's answers.
@@ -60,6 +56,10 @@ function visibleQuestions(definition: Json, answers: Record<string, unknown>) {
 		.map((q) => ({ name: q.name, type: q.getType() }));
 }
 
+/**
+ * The visible steps given the answers so far. `visibleIf` is evaluated by survey-core on the
+ * server, exactly as SurveyJS would in a browser.
+ */
 export function stepsFor(definition: Json, answers: Record<string, unknown>): StepList {
 	const visible = visibleQuestions(definition, answers);
 	const head = definition.respondent === 'child' ? [HELPED] : [];

@@ -12,17 +12,6 @@ export function commission(db: DB, councilId: string, providerId: string, starts
 		.execute();
 }
 
-/** The providers a council commissions. */
-export function listForCouncil(db: DB, councilId: string) {
-	return db
-		.selectFrom('provider')
-		.innerJoin('commission', 'commission.provider_id', 'provider.id')
-		.selectAll('provider')
-		.where('commission.council_id', '=', councilId)
-		.orderBy('provider.name')
-		.execute();
-}
-
 export function list(db: DB) {
 	return db.selectFrom('provider').selectAll().orderBy('name').execute();
 }

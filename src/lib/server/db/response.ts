@@ -70,11 +70,3 @@ export function setCompletionMode(db: DB, id: string, mode: CompletionMode) {
 export function lock(db: DB, id: string) {
 	return db.selectFrom('response').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
-
-export function findByClientSubmissionId(db: DB, id: string) {
-	return db
-		.selectFrom('response')
-		.selectAll()
-		.where('client_submission_id', '=', id)
-		.executeTakeFirst();
-}

@@ -18,10 +18,6 @@ export function find(db: DB, id: string) {
 	return db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findByName(db: DB, name: string) {
-	return db.selectFrom('service').selectAll().where('name', '=', name).execute();
-}
-
 export function list(db: DB) {
 	return db.selectFrom('service').selectAll().orderBy('name').execute();
 }

@@ -70,19 +70,3 @@ export async function clearLock(db: DB, idHash: string): Promise<boolean> {
 		.executeTakeFirst();
 	return result.numUpdatedRows > 0n;
 }
-
-export function removeExpired(db: DB, idleSeconds: number, now = new Date()) {
-	return db
-		.deleteFrom('session')
-		.where((eb) =>
-			eb.or([
-				eb('expires_at', '<=', now),
-				eb(
-					'last_seen_at',
-					'<=',
-					sql<Date>`${now}::timestamptz - make_interval(secs => ${idleSeconds})`
-				)
-			])
-		)
-		.executeTakeFirst();
-}

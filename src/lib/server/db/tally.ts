@@ -69,7 +69,10 @@ const addCounts = sql`
 	negative = t.negative + excluded.negative,
 	not_counted = t.not_counted + excluded.not_counted`;
 
-/** Adds the responses matched by `where` (on response r) to both tallies. */
+/**
+ * Adds the responses matched by `where` (on response r) to the four tallies, and raises the
+ * figures_version of each council and financial year they fall in.
+ */
 async function add(db: DB, where: RawBuilder<unknown>): Promise<void> {
 	// Rows are upserted in key order so two responses finishing at once cannot deadlock.
 	await sql`
@@ -138,8 +141,8 @@ export function addResponse(db: DB, responseId: string): Promise<void> {
 }
 
 /**
- * Recounts both tallies from every completed response (after a bulk load, or to check them). The
- * tables are locked first, so a response completing meanwhile is added after, never lost.
+ * Recounts the four tallies from every completed response (after a bulk load, or to check them).
+ * The tables are locked first, so a response completing meanwhile is added after, never lost.
  */
 export function rebuild(db: DB): Promise<void> {
 	return db.transaction().execute(async (trx) => {

@@ -61,7 +61,7 @@ export function listRole(db: DB, providerId: string, roles: Role[]) {
 		.execute();
 }
 
-/** How long a run of failures holds an account (README: staff accounts); auth/sign-in.ts. */
+/** How long a run of failures holds an account (docs/staff.md: accounts); auth/sign-in.ts. */
 export interface Lockout {
 	waitAfter: number;
 	waitSeconds: number;

@@ -3,7 +3,7 @@
  * financial year, by its kind) and is due a set number of working days after the period's last
  * day. Working days are Monday to Friday, less England and Wales bank holidays.
  *
- * As in ../reports/periods, all arithmetic is on ISO dates (YYYY-MM-DD) in UTC, never on Date
+ * As in ../../calendar/periods, all arithmetic is on ISO dates (YYYY-MM-DD) in UTC, never on Date
  * objects in local time, so no date shifts with the server's time zone.
  */
 import Holidays from 'date-holidays';

@@ -113,8 +113,3 @@ export async function loadCube(
 		...parts.flatMap((cells, i) => cells.map((c) => ({ ...c, split: SPLITS[i]! })))
 	].filter((c) => c.positive + c.negative + c.not_counted > 0);
 }
-
-/** Forgets every decided cube (tests that change thresholds between runs). */
-export function clearCubes(): void {
-	cache.clear();
-}
