@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { ATTRIBUTION } from '$lib/server/symbols';
 import { isStaffPath } from '$lib/staff-paths';
+import { sectionsFor } from '$lib/server/access/sections';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const session = locals.staff;
@@ -10,7 +11,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		path: url.pathname,
 		attribution: ATTRIBUTION,
 		staffArea: isStaffPath(url.pathname),
-		// Only what the staff header shows: a name and a role decide which links appear.
-		staff: signedIn ? { name: session.user.displayName, role: session.user.role } : null
+		// Only what the staff header shows: a name and the sections the role may open.
+		staff: signedIn
+			? { name: session.user.displayName, links: sectionsFor(session.user.role) }
+			: null
 	};
 };

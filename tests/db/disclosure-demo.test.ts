@@ -8,7 +8,7 @@ import * as surveyRepo from '../../src/lib/server/db/survey';
 import { seedDemoData } from '../../src/lib/server/demo/seed';
 import { decideCube, protectionWidth, type CubeCell } from '../../src/lib/server/statistics/cube';
 import { loadCube } from '../../src/lib/server/statistics/cubes';
-import { allMeasures } from '../../src/lib/server/dashboard/dashboard';
+import { allMeasures } from '../../src/lib/server/dashboard/measures';
 import { councilFigures } from '../../src/lib/server/statistics/figures';
 import { quarter } from '../../src/lib/calendar/periods';
 import { loadSurveyCatalogue } from '../../src/lib/server/surveys/load';

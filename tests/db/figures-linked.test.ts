@@ -13,7 +13,9 @@ import {
 	type FigureRequest
 } from '../../src/lib/server/statistics/figures';
 import { financialYear, month, quarter, range } from '../../src/lib/calendar/periods';
-import { mainView, readQuery, type Scope } from '../../src/lib/server/dashboard/dashboard';
+import { mainView } from '../../src/lib/server/dashboard/main-view';
+import { readQuery } from '../../src/lib/server/dashboard/query';
+import { type Scope } from '../../src/lib/server/access/dashboard';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 import { replies } from '../helpers/replies';

@@ -4,7 +4,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
-import { EXPORT_COLUMNS } from '../../src/lib/server/dashboard/types';
+import { EXPORT_COLUMNS } from '../../src/lib/server/exports/rows';
 import { browserAvailable, launch } from '../helpers/browser';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { axeViolations, sidewaysScroll } from '../helpers/walk';

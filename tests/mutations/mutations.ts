@@ -4,7 +4,8 @@ import type { Mutation } from './schemata';
 // turn at least one cell red for each. A check added to a service or page belongs here, with a
 // cell in the matrix that fails without it.
 
-const children = 'src/lib/server/children/service.ts';
+const records = 'src/lib/server/access/records.ts';
+const policy = 'src/lib/server/access/policy.ts';
 const returns = 'src/lib/server/returns/service.ts';
 const routes = 'src/routes/(staff)/staff';
 
@@ -12,14 +13,14 @@ export const MUTATIONS: Mutation[] = [
 	{
 		id: 'child-provider',
 		name: 'child: provider check removed',
-		file: children,
+		file: records,
 		find: '!child || child.provider_id !== providerId || child.erased_at',
 		replace: '!child || child.erased_at'
 	},
 	{
-		id: 'package-end-child',
-		name: 'end care package: package of the child check removed',
-		file: children,
+		id: 'package-of-child',
+		name: 'care package (ending it, its report): package of the child check removed',
+		file: records,
 		find: '!carePackage || carePackage.child_id !== childId',
 		replace: '!carePackage'
 	},
@@ -27,7 +28,7 @@ export const MUTATIONS: Mutation[] = [
 		id: 'erase-manager',
 		name: 'erase: manager-only check removed',
 		file: `${routes}/children/[id]/+page.server.ts`,
-		find: "requireProvider(locals, 'provider_manager')",
+		find: "requireProvider(locals, 'children.erase')",
 		replace: 'requireProvider(locals)'
 	},
 	{
@@ -39,16 +40,9 @@ export const MUTATIONS: Mutation[] = [
 			"await db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow()"
 	},
 	{
-		id: 'package-report-child',
-		name: 'package report: package of the child check removed',
-		file: 'src/lib/server/care-packages/report.ts',
-		find: '!carePackage || carePackage.child_id !== child.id',
-		replace: '!carePackage'
-	},
-	{
-		id: 'sessions-provider',
-		name: 'sessions register: provider check removed',
-		file: 'src/lib/server/attendance/service.ts',
+		id: 'service-provider',
+		name: 'service (attendance register, safeguarding lead): provider check removed',
+		file: records,
 		find: '!service || service.provider_id !== providerId',
 		replace: '!service'
 	},
@@ -60,37 +54,23 @@ export const MUTATIONS: Mutation[] = [
 		replace: '!c.erased_at'
 	},
 	{
-		id: 'revoke-provider',
-		name: 'revoke: provider check removed',
-		file: 'src/lib/server/invitations/service.ts',
-		find: '!inv || inv.provider_id !== providerId',
-		replace: '!inv'
-	},
-	{
-		id: 'cap-provider',
-		name: 'open link cap: provider check removed',
-		file: 'src/lib/server/invitations/service.ts',
-		find: '!inv || !inv.is_open || inv.provider_id !== providerId',
-		replace: '!inv || !inv.is_open'
+		id: 'invitation-provider',
+		name: 'invitation (revoke, open link cap): provider check removed',
+		file: records,
+		find: '!inv || (openLink && !inv.is_open) || inv.provider_id !== providerId',
+		replace: '!inv || (openLink && !inv.is_open)'
 	},
 	{
 		id: 'alert-lead',
 		name: 'alert: lead check removed',
-		file: 'src/lib/server/alerts/service.ts',
+		file: records,
 		find: 'lead && alert.safeguarding_lead_id !== lead',
 		replace: 'false'
 	},
 	{
-		id: 'lead-provider',
-		name: 'safeguarding lead: provider check removed',
-		file: 'src/lib/server/organisations/services.ts',
-		find: '!service || service.provider_id !== user.providerId',
-		replace: '!service'
-	},
-	{
 		id: 'reset-provider',
 		name: 'reset link: provider check removed',
-		file: 'src/lib/server/users/service.ts',
+		file: records,
 		find: '!target || (s.providerId && target.provider_id !== s.providerId)',
 		replace: '!target'
 	},
@@ -98,13 +78,20 @@ export const MUTATIONS: Mutation[] = [
 		id: 'audit-role',
 		name: 'audit: role check removed',
 		file: `${routes}/audit/+page.server.ts`,
-		find: "requireRole(locals, 'administrator')",
+		find: "requireAccess(locals, 'audit.view')",
 		replace: 'undefined'
+	},
+	{
+		id: 'audit-policy',
+		name: 'audit: policy widened to commissioners',
+		file: policy,
+		find: "['administrator']",
+		replace: "['administrator', 'commissioner']"
 	},
 	{
 		id: 'dashboard-provider',
 		name: 'dashboard: provider scope removed',
-		file: 'src/lib/server/dashboard/dashboard.ts',
+		file: 'src/lib/server/access/dashboard.ts',
 		find: 'services.filter((s) => s.provider_id === user.providerId)',
 		replace: 'services'
 	},
@@ -113,7 +100,7 @@ export const MUTATIONS: Mutation[] = [
 		name: 'targets: commissioner-only check removed',
 		file: `${routes}/dashboard/targets/+page.server.ts`,
 		after: 'default: async',
-		find: "requireRole(locals, 'commissioner')",
+		find: "requireAccess(locals, 'targets.set')",
 		replace: 'locals.staff!.user'
 	},
 	{

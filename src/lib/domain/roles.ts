@@ -11,4 +11,4 @@ export type Role = keyof typeof ROLES;
 export const ROLE_VALUES = valuesOf(ROLES);
 
 /** Roles that work for a provider (the others work for a council or for every council). */
-export const PROVIDER_ROLES = ['provider_manager', 'provider_staff'] as const satisfies Role[];
+export const PROVIDER_ROLES: readonly Role[] = ['provider_manager', 'provider_staff'];

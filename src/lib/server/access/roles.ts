@@ -1,11 +1,21 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Role } from '../../domain/roles';
 import type { StaffSession, StaffUser } from '../auth/sessions';
+import { can, type Permission } from './policy';
 
-/** Roles that must sign in with an authenticator app as well as a password. */
-export const SECOND_FACTOR_REQUIRED: readonly Role[] = ['administrator', 'commissioner'];
+export { SECOND_FACTOR_REQUIRED } from './policy';
+export { PROVIDER_ROLES } from '../../domain/roles';
 
-export const PROVIDER_ROLES: readonly Role[] = ['provider_manager', 'provider_staff'];
+/** What a refused role is told, on every page. */
+export const FORBIDDEN = 'Your role does not give access to this page';
+
+export function forbidden(message = FORBIDDEN): never {
+	error(403, message);
+}
+
+/** A record that belongs to another organisation is reported as missing, never as forbidden. */
+export function notFound(): never {
+	error(404, 'Not found');
+}
 
 /**
  * The signed-in staff member, or a redirect: to sign in, to finish the second factor, or to the
@@ -19,26 +29,23 @@ export function requireUser(locals: App.Locals): StaffUser {
 	return session.user;
 }
 
-/** The signed-in staff member if their role is one of `roles`; otherwise 403. */
-export function requireRole(locals: App.Locals, ...roles: Role[]): StaffUser {
+/** The signed-in staff member if their role holds `permission`; otherwise 403. */
+export function requireAccess(locals: App.Locals, permission: Permission): StaffUser {
 	const user = requireUser(locals);
-	if (!roles.includes(user.role)) error(403, 'Your role does not give access to this page');
+	if (!can(user.role, permission)) forbidden();
 	return user;
 }
 
-/** The provider a provider manager or staff member works for; 403 for other roles. */
+export type ProviderUser = StaffUser & { providerId: string };
+
+/** The staff member of a provider whose role holds `permission`; 403 for anyone else. */
 export function requireProvider(
 	locals: App.Locals,
-	...roles: Role[]
-): StaffUser & { providerId: string } {
-	const user = requireRole(locals, ...(roles.length ? roles : PROVIDER_ROLES));
-	if (!user.providerId) error(403, 'Your role does not give access to this page');
+	permission: Permission = 'children.work'
+): ProviderUser {
+	const user = requireAccess(locals, permission);
+	if (!user.providerId) forbidden();
 	return { ...user, providerId: user.providerId };
-}
-
-/** A record that belongs to another organisation is reported as missing, never as forbidden. */
-export function notFound(): never {
-	error(404, 'Not found');
 }
 
 export type { StaffSession };

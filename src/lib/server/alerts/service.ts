@@ -1,21 +1,12 @@
 import type { App } from '../app';
-import { notFound } from '../access/roles';
+import { visibleAlert } from '../access/records';
+import { alertLead, providerScope } from '../access/scopes';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as alertRepo from '../db/alert';
 import { loadVersion } from '../answering/service';
 import { choicesOf, questionsOf } from '../surveys/walk';
 import { englishText } from '../surveys/translations';
-import { providerOf } from '../children/service';
-import { isUuid } from '../db/ids';
-
-/**
- * Who sees an alert: the provider's managers see every alert of their services; staff see the
- * alerts of services they are safeguarding lead for.
- */
-function leadFilter(user: StaffUser): string | undefined {
-	return user.role === 'provider_manager' ? undefined : user.id;
-}
 
 const summary = (a: Awaited<ReturnType<typeof alertRepo.listForProvider>>[number], now: Date) => ({
 	id: a.id,
@@ -28,9 +19,9 @@ const summary = (a: Awaited<ReturnType<typeof alertRepo.listForProvider>>[number
 });
 
 export async function list(app: App, user: StaffUser) {
-	const providerId = providerOf(user);
+	const providerId = providerScope(user, 'alerts.handle');
 	const db = app.connection.db;
-	const rows = await alertRepo.listForProvider(db, providerId, leadFilter(user));
+	const rows = await alertRepo.listForProvider(db, providerId, alertLead(user));
 	await audit.record(db, user.id, 'alert.list_viewed', 'provider', providerId, {
 		count: rows.length
 	});
@@ -57,17 +48,8 @@ async function describe(app: App, versionId: string, question: string, responseI
 	return { question: q ? englishText(q.title ?? q.name) : question, answer };
 }
 
-async function visible(app: App, user: StaffUser, id: string) {
-	const providerId = providerOf(user);
-	const alert = isUuid(id) ? await alertRepo.find(app.connection.db, id) : undefined;
-	const lead = leadFilter(user);
-	if (!alert || alert.provider_id !== providerId) notFound();
-	if (lead && alert.safeguarding_lead_id !== lead) notFound();
-	return alert;
-}
-
 export async function get(app: App, user: StaffUser, id: string) {
-	const alert = await visible(app, user, id);
+	const alert = await visibleAlert(app.connection.db, user, id);
 	await audit.record(app.connection.db, user.id, 'alert.viewed', 'safeguarding_alert', alert.id);
 	return {
 		...summary(alert, new Date()),
@@ -80,7 +62,7 @@ export async function get(app: App, user: StaffUser, id: string) {
 }
 
 export async function acknowledge(app: App, user: StaffUser, id: string, note: string) {
-	const alert = await visible(app, user, id);
+	const alert = await visibleAlert(app.connection.db, user, id);
 	const db = app.connection.db;
 	return db.transaction().execute(async (trx) => {
 		const done = await alertRepo.acknowledge(trx, alert.id, user.id, note);

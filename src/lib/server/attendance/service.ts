@@ -1,24 +1,16 @@
 import { notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
-import * as sessionRepo from '../db/attendance';
+import * as attendanceRepo from '../db/attendance';
 import * as carePackageRepo from '../db/care-package';
 import type { DB } from '../db/connect';
-import { isUuid } from '../db/ids';
 import type { AttendanceStatus } from '../../domain/attendance';
-import * as serviceRepo from '../db/service';
-import { providerOf } from '../children/service';
+import { ownService } from '../access/records';
+import { providerScope } from '../access/scopes';
 import type { RegisterChoice, RegisterInput } from './validate';
 
 // The sessions register: who attended, or had a session cancelled, at one of the caller's
 // services on one day. The provider returns count these records.
-
-/** A service of the caller's provider; another provider's service is "not found". */
-async function ownService(db: DB, providerId: string, serviceId: string) {
-	const service = isUuid(serviceId) ? await serviceRepo.find(db, serviceId) : undefined;
-	if (!service || service.provider_id !== providerId) notFound();
-	return service;
-}
 
 export interface RegisterRow {
 	packageId: string;
@@ -35,10 +27,9 @@ export async function register(
 	date: string,
 	hourType: RegisterChoice['hourType']
 ): Promise<RegisterRow[]> {
-	const providerId = providerOf(user);
-	await ownService(db, providerId, serviceId);
+	await ownService(db, user, serviceId, 'attendance.record');
 	const packages = await carePackageRepo.openOn(db, serviceId, date);
-	const recorded = await sessionRepo.listForServiceOn(db, serviceId, date, hourType);
+	const recorded = await attendanceRepo.listForServiceOn(db, serviceId, date, hourType);
 	const byPackage = new Map(recorded.map((s) => [s.care_package_id, s]));
 	return packages.map((p) => {
 		const s = byPackage.get(p.id);
@@ -64,15 +55,14 @@ export async function saveRegister(
 	user: StaffUser,
 	input: RegisterChoice & RegisterInput
 ): Promise<Saved> {
-	const providerId = providerOf(user);
-	await ownService(db, providerId, input.serviceId);
+	await ownService(db, user, input.serviceId, 'attendance.record');
 	const open = new Set(
 		(await carePackageRepo.openOn(db, input.serviceId, input.heldOn)).map((p) => p.id)
 	);
 	if (input.marks.some((m) => !open.has(m.packageId))) notFound();
 	const count = (status: AttendanceStatus) => input.marks.filter((m) => m.status === status).length;
 	return db.transaction().execute(async (trx) => {
-		await sessionRepo.record(
+		await attendanceRepo.record(
 			trx,
 			input.marks.flatMap((m) =>
 				m.status
@@ -93,7 +83,7 @@ export async function saveRegister(
 		);
 		let removed = 0;
 		for (const m of input.marks.filter((m) => !m.status))
-			removed += await sessionRepo.remove(trx, m.packageId, input.heldOn, input.hourType);
+			removed += await attendanceRepo.remove(trx, m.packageId, input.heldOn, input.hourType);
 		const saved: Saved = {
 			attended: count('attended'),
 			cancelledByProvider: count('cancelled_by_provider'),
@@ -117,9 +107,9 @@ export function monthOf(date: string): { from: string; to: string } {
 
 /** The service's sessions in the month of `date`, by day and child reference. */
 export async function month(db: DB, user: StaffUser, serviceId: string, date: string) {
-	const providerId = providerOf(user);
-	await ownService(db, providerId, serviceId);
+	const providerId = providerScope(user, 'attendance.record');
+	await ownService(db, user, serviceId, 'attendance.record');
 	const { from, to } = monthOf(date);
-	const rows = await sessionRepo.listForProvider(db, providerId, from, to);
+	const rows = await attendanceRepo.listForProvider(db, providerId, from, to);
 	return rows.filter((r) => r.service_id === serviceId);
 }

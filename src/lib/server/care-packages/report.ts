@@ -4,7 +4,7 @@ import { ownValue } from '../../own';
 import type { App } from '../app';
 import { loadVersion } from '../answering/service';
 import { optionsOf } from '../answering/view';
-import { notFound } from '../access/roles';
+import { packageOfChild } from '../access/records';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as answerRepo from '../db/answer';
@@ -62,8 +62,10 @@ export interface SurveyResult {
 /** The child (of the caller's provider) and one of their care packages; anything else is 404. */
 async function visible(db: DB, user: StaffUser, childId: string, packageId: string, why: string) {
 	const child = await children.get(db, user, childId, why);
-	const carePackage = isUuid(packageId) ? await reportRepo.findPackage(db, packageId) : undefined;
-	if (!carePackage || carePackage.child_id !== child.id) notFound();
+	const carePackage = packageOfChild(
+		isUuid(packageId) ? await reportRepo.findPackage(db, packageId) : undefined,
+		child.id
+	);
 	return { child, carePackage };
 }
 

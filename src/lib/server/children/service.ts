@@ -1,26 +1,19 @@
-import { notFound, PROVIDER_ROLES } from '../access/roles';
+import { ownChild, ownService, packageOfChild } from '../access/records';
+import { providerScope } from '../access/scopes';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as carePackageRepo from '../db/care-package';
 import * as childRepo from '../db/child';
 import type { DB } from '../db/connect';
 import * as serviceRepo from '../db/service';
-import { error } from '@sveltejs/kit';
 import type { CarePackageInput, ChildInput } from './validate';
 import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import type { FieldErrors } from '../forms/staff';
 import { readPackageEnd } from '../care-packages/end';
 
-/** Children are seen and changed only by their own provider's manager and staff. */
-export function providerOf(user: StaffUser): string {
-	if (!PROVIDER_ROLES.includes(user.role) || !user.providerId)
-		error(403, 'Your role does not give access to this page');
-	return user.providerId;
-}
-
 export async function list(db: DB, user: StaffUser) {
-	const providerId = providerOf(user);
+	const providerId = providerScope(user, 'children.work');
 	const children = await childRepo.listForProvider(db, providerId);
 	await audit.record(db, user.id, 'child.list_viewed', 'provider', providerId, {
 		count: children.length
@@ -30,9 +23,7 @@ export async function list(db: DB, user: StaffUser) {
 
 /** One child of the caller's provider; another provider's child is "not found". */
 export async function get(db: DB, user: StaffUser, id: string, action = 'child.viewed') {
-	const providerId = providerOf(user);
-	const child = isUuid(id) ? await childRepo.find(db, id) : undefined;
-	if (!child || child.provider_id !== providerId || child.erased_at) notFound();
+	const child = await ownChild(db, user, id);
 	await audit.record(db, user.id, action, 'child', child.id);
 	return child;
 }
@@ -50,7 +41,7 @@ const REFERENCE_TAKEN = {
  * the same one at once, the database refuses the second, which is told it already exists.
  */
 export async function create(db: DB, user: StaffUser, input: ChildInput): Promise<Created> {
-	const providerId = providerOf(user);
+	const providerId = providerScope(user, 'children.work');
 	if (await childRepo.findByReference(db, providerId, input.reference)) return REFERENCE_TAKEN;
 	try {
 		return { ok: true, id: await insertChild(db, user.id, providerId, input) };
@@ -79,7 +70,7 @@ async function insertChild(db: DB, userId: string, providerId: string, input: Ch
 }
 
 export async function services(db: DB, user: StaffUser) {
-	return serviceRepo.listForProvider(db, providerOf(user));
+	return serviceRepo.listForProvider(db, providerScope(user, 'children.work'));
 }
 
 /** A child of the caller's provider with their care packages: one look, audited once. */
@@ -95,8 +86,7 @@ export async function addCarePackage(
 	input: CarePackageInput
 ): Promise<void> {
 	await get(db, user, childId, 'child.viewed_for_change');
-	const own = (await services(db, user)).map((s) => s.id);
-	if (!own.includes(input.service_id)) notFound();
+	await ownService(db, user, input.service_id);
 	await db.transaction().execute(async (trx) => {
 		const row = await carePackageRepo.insert(trx, {
 			child_id: childId,
@@ -121,8 +111,10 @@ export async function endCarePackage(
 	input: Partial<Record<string, string>>
 ): Promise<FieldErrors> {
 	await get(db, user, childId, 'child.viewed_for_change');
-	const carePackage = isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined;
-	if (!carePackage || carePackage.child_id !== childId) notFound();
+	const carePackage = packageOfChild(
+		isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined,
+		childId
+	);
 	if (carePackage.end_reason) return { end_on: ALREADY_ENDED };
 	const { end, errors } = readPackageEnd(input, carePackage.starts_on);
 	if (Object.keys(errors).length) return errors;

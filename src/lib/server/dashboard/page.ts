@@ -1,18 +1,12 @@
 import { ukToday } from '../../calendar/dates';
 import { app } from '../app';
-import { requireRole } from '../access/roles';
+import { requireAccess } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
 import { DEFAULT_ATTRIBUTE_THRESHOLD } from '../statistics/suppress';
-import {
-	periodChoices,
-	readQuery,
-	scopeFor,
-	type DashboardQuery,
-	type FilterError,
-	type Scope
-} from './dashboard';
+import { periodChoices, readQuery, type DashboardQuery, type FilterError } from './query';
+import { dashboardScope, type Scope } from '../access/dashboard';
 
 export { ukToday };
 
@@ -29,9 +23,9 @@ export interface DashboardPage {
 
 /** Every dashboard page and export starts here: role first, then the caller's scope, then filters. */
 export async function openDashboard(locals: App.Locals, url: URL): Promise<DashboardPage> {
-	const user = requireRole(locals, 'commissioner', 'provider_manager', 'provider_staff');
+	const user = requireAccess(locals, 'dashboard.view');
 	const { connection, config } = await app();
-	const scope = await scopeFor(connection.db, user, url.searchParams.get('council'));
+	const scope = await dashboardScope(connection.db, user, url.searchParams.get('council'));
 	const { query, errors } = readQuery(url.searchParams, scope, ukToday());
 	const stamp = scope.councilId
 		? await councilRepo.figuresStamp(connection.db, scope.councilId)

@@ -2,7 +2,9 @@ import type { StaffUser } from '../auth/sessions';
 import { record } from '../audit';
 import type { DB } from '../db/connect';
 import * as targetRepo from '../db/target';
-import { allMeasures, scopeFor } from './dashboard';
+import { allMeasures } from './measures';
+import type { Target } from './shown';
+import { targetScope } from '../access/dashboard';
 
 /** Targets with red / amber / green thresholds, set by a council's commissioners. */
 
@@ -15,15 +17,8 @@ export interface TargetRow {
 	council: { green: number; amber: number } | null;
 }
 
-async function commissionerScope(db: DB, user: StaffUser, providerId: string | null) {
-	const scope = await scopeFor(db, user);
-	if (!scope.canSetTargets) return null;
-	if (providerId && !scope.providers.some((p) => p.id === providerId)) return null;
-	return scope;
-}
-
 export async function list(db: DB, user: StaffUser, providerId: string | null) {
-	const scope = await commissionerScope(db, user, providerId);
+	const scope = await targetScope(db, user, providerId);
 	if (!scope) return null;
 	const rows = await targetRepo.listForCouncil(db, scope.councilId);
 	const find = (m: string, p: string | null) =>
@@ -57,7 +52,7 @@ export async function save(
 	providerId: string | null,
 	values: Record<string, string>
 ): Promise<{ errors: Record<string, string> } | null> {
-	const scope = await commissionerScope(db, user, providerId);
+	const scope = await targetScope(db, user, providerId);
 	if (!scope) return null;
 	const errors: Record<string, string> = {};
 	const parsed: (
@@ -107,3 +102,18 @@ export async function save(
 	});
 	return { errors: {} };
 }
+
+export type Targets = (measureId: string, providerId: string | null) => Target | null;
+
+export async function targetsOf(db: DB, councilId: string): Promise<Targets> {
+	const rows = await targetRepo.listForCouncil(db, councilId);
+	const map = new Map(
+		rows.map((r) => [
+			`${r.measure_id}|${r.provider_id ?? ''}`,
+			{ greenFrom: r.green_from, amberFrom: r.amber_from }
+		])
+	);
+	return (m, p) => (p ? map.get(`${m}|${p}`) : undefined) ?? map.get(`${m}|`) ?? null;
+}
+
+/** Whether the view's filters leave any way of answering or source out. */

@@ -50,7 +50,7 @@ export function list(db: DB, scope: { providerId?: string; councilId?: string } 
 	return q.execute();
 }
 
-export function listRole(db: DB, providerId: string, roles: Role[]) {
+export function listRole(db: DB, providerId: string, roles: readonly Role[]) {
 	return db
 		.selectFrom('app_user')
 		.select(['id', 'display_name'])

@@ -1,7 +1,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { cellText, toCsv, toXlsx } from './dashboard';
-import { EXPORT_COLUMNS, type ExportRow } from '../dashboard/types';
+import { EXPORT_COLUMNS, type ExportRow } from './rows';
 
 const normal: ExportRow = {
 	measure_id: 'cic-01',

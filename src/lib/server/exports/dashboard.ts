@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
-import { EXPORT_COLUMNS, type ExportRow } from '../dashboard/types';
+import { EXPORT_COLUMNS, type ExportRow } from './rows';
 
 /**
  * CSV and XLSX exports of dashboard rows. Both formats go through `cellText`, so a figure reads

@@ -1,6 +1,5 @@
 import QRCode from 'qrcode';
 import type { App } from '../app';
-import { notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as childRepo from '../db/child';
@@ -8,7 +7,9 @@ import * as invitationRepo from '../db/invitation';
 import type { Respondent } from '../../domain/respondents';
 import type { Source } from '../../domain/sources';
 import * as invitations from './links';
-import { providerOf, services } from '../children/service';
+import { services } from '../children/service';
+import { ownInvitation } from '../access/records';
+import { providerScope } from '../access/scopes';
 import type { FieldErrors } from '../forms/staff';
 import { SOURCES } from '../../domain/sources';
 import { isKeyOf } from '../../own';
@@ -44,7 +45,7 @@ export function openStatusOf(
 }
 
 export async function list({ connection }: App, user: StaffUser) {
-	const providerId = providerOf(user);
+	const providerId = providerScope(user, 'invitations.send');
 	const rows = await invitationRepo.listForProvider(connection.db, providerId);
 	await audit.record(connection.db, user.id, 'invitation.list_viewed', 'provider', providerId, {
 		count: rows.length
@@ -113,7 +114,7 @@ export const INVITED_RESPONDENTS: readonly Respondent[] = ['child', 'carer'];
 
 /** Checks a request for invitations against what this provider has; returns the errors. */
 export async function check(app: App, user: StaffUser, n: NewInvitations): Promise<FieldErrors> {
-	const providerId = providerOf(user);
+	const providerId = providerScope(user, 'invitations.send');
 	const errors: FieldErrors = {};
 	const survey = app.catalogue.surveys.find((s) => s.id === n.surveyId);
 	if (!survey) errors.survey = 'Choose a survey';
@@ -149,7 +150,7 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
  * after it, so a long list never holds the database.
  */
 export async function create(app: App, user: StaffUser, n: NewInvitations): Promise<Card[]> {
-	providerOf(user);
+	providerScope(user, 'invitations.send');
 	const db = app.connection.db;
 	const survey = app.catalogue.surveys.find((s) => s.id === n.surveyId)!;
 	const expiresAt = new Date(Date.now() + n.days * 86_400_000);
@@ -211,10 +212,8 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 
 /** Revokes an invitation; false when it was already revoked (by another request, say). */
 export async function revoke(app: App, user: StaffUser, id: string): Promise<boolean> {
-	const providerId = providerOf(user);
 	const db = app.connection.db;
-	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
-	if (!inv || inv.provider_id !== providerId) notFound();
+	await ownInvitation(db, user, id);
 	return db.transaction().execute(async (trx) => {
 		if (!(await invitationRepo.revoke(trx, id))) return false;
 		await audit.record(trx, user.id, 'invitation.revoked', 'invitation', id);
@@ -229,10 +228,8 @@ export async function setCap(
 	id: string,
 	typed: string
 ): Promise<{ ok: true; cap: number | null } | { ok: false; errors: FieldErrors }> {
-	const providerId = providerOf(user);
 	const db = app.connection.db;
-	const inv = isUuid(id) ? await invitationRepo.findWithProvider(db, id) : null;
-	if (!inv || !inv.is_open || inv.provider_id !== providerId) notFound();
+	await ownInvitation(db, user, id, true);
 	const cap = readCap(typed);
 	if (cap === undefined) return { ok: false, errors: { [`cap-${id}`]: CAP_MESSAGE } };
 	await db.transaction().execute(async (trx) => {

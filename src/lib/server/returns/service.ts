@@ -1,5 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { notFound, PROVIDER_ROLES } from '../access/roles';
+import { can } from '../access/policy';
+import { forbidden, notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
@@ -59,9 +59,9 @@ export async function open(
 	user: StaffUser,
 	p: { council: string; provider: string; kind: string; period: string }
 ): Promise<Opened> {
-	const isProvider = PROVIDER_ROLES.includes(user.role) && Boolean(user.providerId);
-	const isCommissioner = user.role === 'commissioner' && Boolean(user.councilId);
-	if (!isProvider && !isCommissioner) error(403, 'Your role does not give access to this page');
+	const isProvider = can(user.role, 'returns.fill_in') && Boolean(user.providerId);
+	const isCommissioner = can(user.role, 'returns.decide') && Boolean(user.councilId);
+	if (!isProvider && !isCommissioner) forbidden();
 	if (!isUuid(p.council) || !isUuid(p.provider) || !isKeyOf(KINDS, p.kind)) notFound();
 	if (isProvider && p.provider !== user.providerId) notFound();
 	if (isCommissioner && p.council !== user.councilId) notFound();
@@ -181,7 +181,8 @@ async function startingValues(db: DB, o: Opened): Promise<Entered> {
 export type Saved = { ok: true; message: string } | { ok: false; errors: FieldErrors };
 
 function requireEditor(user: StaffUser, o: Opened) {
-	if (!o.isProvider) error(403, 'Only the provider fills in and submits its returns');
+	if (!o.isProvider || !can(user.role, 'returns.fill_in'))
+		forbidden('Only the provider fills in and submits its returns');
 }
 
 /**
@@ -261,7 +262,8 @@ export async function decide(
 	decision: string,
 	comment: string
 ): Promise<Saved> {
-	if (!o.isCommissioner) error(403, 'Only the council accepts or returns a provider’s return');
+	if (!o.isCommissioner || !can(user.role, 'returns.decide'))
+		forbidden('Only the council accepts or returns a provider’s return');
 	if (decision !== 'accepted' && decision !== 'returned')
 		return { ok: false, errors: { decision: 'Choose whether to accept or return it' } };
 	if (decision === 'returned' && !comment)
@@ -324,9 +326,9 @@ export async function owed(
 	today: string,
 	days: ReturnDueDays
 ): Promise<OwedReturn[]> {
-	const byCouncil = user.role === 'commissioner' && user.councilId;
-	const byProvider = PROVIDER_ROLES.includes(user.role) && user.providerId;
-	if (!byCouncil && !byProvider) error(403, 'Your role does not give access to this page');
+	const byCouncil = can(user.role, 'returns.decide') && user.councilId;
+	const byProvider = can(user.role, 'returns.fill_in') && user.providerId;
+	if (!byCouncil && !byProvider) forbidden();
 	const filter = byCouncil ? { councilId: user.councilId! } : { providerId: user.providerId! };
 	const [commissions, returns] = await Promise.all([
 		repo.commissions(db, filter),

@@ -1,5 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { notFound } from '../access/roles';
+import { managedUser } from '../access/records';
+import { userScope } from '../access/scopes';
 import { NO_PASSWORD } from '../auth/passwords';
 import * as resets from '../auth/resets';
 import { isUniqueViolation } from '../db/errors';
@@ -12,17 +12,10 @@ import type { Role } from '../../domain/roles';
 import * as userRepo from '../db/user';
 import { ROLES, ROLE_VALUES } from '../../domain/roles';
 import type { FieldErrors } from '../forms/staff';
-import { isUuid } from '../db/ids';
 
 /** Administrators manage every account; a provider manager manages their own provider's staff. */
-function scope(user: StaffUser): { providerId?: string } {
-	if (user.role === 'administrator') return {};
-	if (user.role === 'provider_manager' && user.providerId) return { providerId: user.providerId };
-	error(403, 'Your role does not give access to this page');
-}
-
 export async function list(db: DB, user: StaffUser) {
-	const s = scope(user);
+	const s = userScope(user);
 	const users = await userRepo.list(db, s);
 	return {
 		users: users.map((u) => ({
@@ -53,7 +46,7 @@ export async function create(
 	user: StaffUser,
 	input: NewUser
 ): Promise<{ errors: FieldErrors; link?: string }> {
-	const s = scope(user);
+	const s = userScope(user);
 	const errors: FieldErrors = {};
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
 		errors.email = 'Enter an email address like name@example.org';
@@ -102,9 +95,7 @@ export async function create(
 const EMAIL_TAKEN = 'An account with this email address already exists';
 
 export async function resetLink(db: DB, user: StaffUser, id: string): Promise<string> {
-	const s = scope(user);
-	const target = isUuid(id) ? await userRepo.find(db, id) : undefined;
-	if (!target || (s.providerId && target.provider_id !== s.providerId)) notFound();
+	const target = await managedUser(db, user, id);
 	const link = await resets.issue(db, target.id, user.id);
 	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
 	return link;

@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { requireAccess } from '$lib/server/access/roles';
 import * as auditRepo from '$lib/server/db/audit';
 
 const PAGE = 100;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals, 'administrator');
+	requireAccess(locals, 'audit.view');
 	const before = url.searchParams.get('before');
 	const subject = url.searchParams.get('subject');
 	const events = await auditRepo.list((await app()).connection.db, {

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { mainView, VIEWS } from '$lib/server/dashboard/dashboard';
+import { mainView } from '$lib/server/dashboard/main-view';
+import { VIEWS } from '$lib/server/dashboard/measures';
 import { BREAKDOWNS } from '$lib/domain/breakdowns';
 import { filterData, openDashboard } from '$lib/server/dashboard/page';
 

@@ -10,7 +10,7 @@ import type { Respondent } from '$lib/domain/respondents';
 import type { Source } from '$lib/domain/sources';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireProvider(locals);
+	const user = requireProvider(locals, 'invitations.send');
 	const started = await app();
 	const db = started.connection.db;
 	return {
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const FIELDS = ['survey', 'service', 'respondent', 'source', 'days', 'children', 'cap'] as const;
 
 async function make(locals: App.Locals, request: Request, open: boolean) {
-	const user = requireProvider(locals);
+	const user = requireProvider(locals, 'invitations.send');
 	const started = await app();
 	const form = await readForm(request, FIELDS);
 	if (!form.ok)
@@ -70,7 +70,7 @@ export const actions: Actions = {
 	create: ({ locals, request }) => make(locals, request, false),
 	open: ({ locals, request }) => make(locals, request, true),
 	revoke: async ({ locals, request }) => {
-		const user = requireProvider(locals);
+		const user = requireProvider(locals, 'invitations.send');
 		const form = await readForm(request, ['id']);
 		if (!form.ok)
 			return fail(400, { errors: {}, formError: form.error, open: false, cards: null, site: '' });
@@ -85,7 +85,7 @@ export const actions: Actions = {
 		return { errors: {}, formError: null, open: false, cards: null, site: '', revoked: true };
 	},
 	cap: async ({ locals, request }) => {
-		const user = requireProvider(locals);
+		const user = requireProvider(locals, 'invitations.send');
 		const form = await readForm(request, ['id', 'cap']);
 		if (!form.ok)
 			return fail(400, { errors: {}, formError: form.error, open: false, cards: null, site: '' });

@@ -1,11 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { can } from '$lib/server/access/policy';
+import { requireAccess } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
 import * as returns from '$lib/server/returns/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireRole(locals, 'commissioner', 'provider_manager', 'provider_staff');
+	const user = requireAccess(locals, 'returns.view');
 	const { connection, config } = await app();
 	const today = ukToday();
 	const owed = await returns.owed(connection.db, user, today, config.returnDueDays);
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	}
 	return {
 		today,
-		isCommissioner: user.role === 'commissioner',
+		isCommissioner: can(user.role, 'returns.decide'),
 		dueDays: config.returnDueDays,
 		kinds: returns.KINDS,
 		providers: [...providers.values()],

@@ -1,18 +1,18 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { requireAccess } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as services from '$lib/server/organisations/services';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireRole(locals, 'provider_manager', 'commissioner');
+	const user = requireAccess(locals, 'services.view');
 	return { view: await services.list((await app()).connection.db, user) };
 };
 
 export const actions: Actions = {
 	lead: async ({ locals, request }) => {
-		const user = requireRole(locals, 'provider_manager');
+		const user = requireAccess(locals, 'services.set_lead');
 		const form = await readForm(request, ['service', 'lead']);
 		if (!form.ok) return fail(400, { error: form.error });
 		const ok = await services.setLead(

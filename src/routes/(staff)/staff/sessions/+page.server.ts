@@ -22,7 +22,7 @@ const query = (url: URL, fallbackService: string, today: string) => ({
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireProvider(locals);
+	const user = requireProvider(locals, 'attendance.record');
 	const db = (await app()).connection.db;
 	const today = ukToday();
 	const services = (await children.services(db, user)).map((s) => ({ id: s.id, name: s.name }));
@@ -56,7 +56,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	record: async ({ locals, request, url }) => {
-		const user = requireProvider(locals);
+		const user = requireProvider(locals, 'attendance.record');
 		const db = (await app()).connection.db;
 		const today = ukToday();
 		const { choice, errors: choiceErrors } = readChoice(query(url, '', today), today);

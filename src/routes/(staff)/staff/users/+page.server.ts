@@ -1,18 +1,18 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { requireAccess } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as users from '$lib/server/users/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireRole(locals, 'administrator', 'provider_manager');
+	const user = requireAccess(locals, 'users.manage');
 	return { ...(await users.list((await app()).connection.db, user)), me: user.id };
 };
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
-		const user = requireRole(locals, 'administrator', 'provider_manager');
+		const user = requireAccess(locals, 'users.manage');
 		const started = await app();
 		const form = await readForm(request, ['email', 'name', 'role', 'organisation']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		};
 	},
 	reset: async ({ locals, request }) => {
-		const user = requireRole(locals, 'administrator', 'provider_manager');
+		const user = requireAccess(locals, 'users.manage');
 		const started = await app();
 		const form = await readForm(request, ['id']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });

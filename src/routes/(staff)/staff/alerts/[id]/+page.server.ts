@@ -6,13 +6,13 @@ import * as alerts from '$lib/server/alerts/service';
 import { readForm } from '$lib/server/forms/staff';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireProvider(locals);
+	const user = requireProvider(locals, 'alerts.handle');
 	return { alert: await alerts.get(await app(), user, params.id) };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const user = requireProvider(locals);
+		const user = requireProvider(locals, 'alerts.handle');
 		const form = await readForm(request, ['note']);
 		if (!form.ok) return fail(400, { error: form.error, note: '' });
 		const note = form.values.note;

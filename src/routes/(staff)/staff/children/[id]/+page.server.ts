@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { HOUR_TYPE_VALUES } from '$lib/domain/hour-types';
 import { ageBand } from '$lib/domain/age-bands';
 import { app } from '$lib/server/app';
+import { can } from '$lib/server/access/policy';
 import { requireProvider } from '$lib/server/access/roles';
 import * as retention from '$lib/server/privacy/retention';
 import * as assisted from '$lib/server/invitations/hand-over';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		surveys: started.catalogue.surveys
 			.filter((s) => s.respondent === 'child')
 			.map((s) => ({ id: s.id, title: s.title })),
-		canErase: user.role === 'provider_manager'
+		canErase: can(user.role, 'children.erase')
 	};
 };
 
@@ -109,7 +110,7 @@ export const actions: Actions = {
 		redirect(303, '/answer');
 	},
 	erase: async ({ locals, params, request }) => {
-		const user = requireProvider(locals, 'provider_manager');
+		const user = requireProvider(locals, 'children.erase');
 		const db = (await app()).connection.db;
 		// The form is read first: a post refused whole records nothing, not even a viewing.
 		const form = await readForm(request, ['confirm']);

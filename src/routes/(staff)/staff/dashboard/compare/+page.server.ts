@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { compareView, VIEWS } from '$lib/server/dashboard/dashboard';
+import { compareView } from '$lib/server/dashboard/compare-view';
+import { VIEWS } from '$lib/server/dashboard/measures';
 import { filterData, openDashboard } from '$lib/server/dashboard/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { notFound, requireRole } from '$lib/server/access/roles';
-import { allMeasures } from '$lib/server/dashboard/dashboard';
+import { notFound, requireAccess } from '$lib/server/access/roles';
+import { allMeasures } from '$lib/server/dashboard/measures';
 import * as targets from '$lib/server/dashboard/targets';
 import { readForm } from '$lib/server/forms/staff';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireRole(locals, 'commissioner');
+	const user = requireAccess(locals, 'targets.set');
 	const providerId = url.searchParams.get('provider') || null;
 	const view = await targets.list((await app()).connection.db, user, providerId);
 	if (!view) notFound();
@@ -21,7 +21,7 @@ const FIELDS = [
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const user = requireRole(locals, 'commissioner');
+		const user = requireAccess(locals, 'targets.set');
 		const form = await readForm(request, [...FIELDS]);
 		if (!form.ok) return fail(400, { error: form.error, errors: {}, values: {} });
 		const values = form.values as Record<string, string>;

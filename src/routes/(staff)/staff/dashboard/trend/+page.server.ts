@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { allMeasures, trendView } from '$lib/server/dashboard/dashboard';
+import { allMeasures } from '$lib/server/dashboard/measures';
+import { trendView } from '$lib/server/dashboard/trend-view';
 import { filterData, openDashboard } from '$lib/server/dashboard/page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,17 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { requireAccess } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
 import * as returns from '$lib/server/returns/service';
 import { readForm } from '$lib/server/forms/staff';
 
-const ROLES = ['commissioner', 'provider_manager', 'provider_staff'] as const;
-
 async function opened(event: Pick<RequestEvent, 'locals' | 'params'>) {
-	const user = requireRole(event.locals, ...ROLES);
+	const user = requireAccess(event.locals, 'returns.view');
 	const started = await app();
 	const db = started.connection.db;
 	const o = await returns.open(db, user, event.params);

@@ -1,12 +1,12 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { requireRole } from '$lib/server/access/roles';
+import { requireAccess } from '$lib/server/access/roles';
 import { toXlsx } from '$lib/server/returns/excel';
 import * as returns from '$lib/server/returns/service';
 
 /** A return (the latest revision, or the one asked for) as an Excel file. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const user = requireRole(locals, 'commissioner', 'provider_manager', 'provider_staff');
+	const user = requireAccess(locals, 'returns.view');
 	const { connection, config } = await app();
 	const db = connection.db;
 	const o = await returns.open(db, user, params);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	defaultPeriod,
-	measureGroups,
-	ragOf,
-	shown,
-	readQuery,
-	type Scope,
-	type Shown
-} from './dashboard';
+import { defaultPeriod, readQuery } from './query';
+import { measureGroups } from './measures';
+import { ragOf, shown, type Shown } from './shown';
+import { type Scope } from '../access/dashboard';
 
 const scope: Scope = {
 	councilId: 'c1',
