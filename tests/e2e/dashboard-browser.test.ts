@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,31 +12,8 @@ import { axeViolations, sidewaysScroll } from '../helpers/walk';
 
 const shots = 'test-results/screenshots/dashboard';
 
-/** A CSV line split on commas outside quotes (the export quotes names that hold commas). */
-function csvRows(text: string): string[][] {
-	return text
-		.replace(/^\uFEFF/, '')
-		.trim()
-		.split('\r\n')
-		.map((line) => {
-			const out: string[] = [];
-			let cell = '';
-			let quoted = false;
-			for (let i = 0; i < line.length; i++) {
-				const ch = line[i]!;
-				if (quoted && ch === '"' && line[i + 1] === '"') {
-					cell += '"';
-					i++;
-				} else if (ch === '"') quoted = !quoted;
-				else if (ch === ',' && !quoted) {
-					out.push(cell);
-					cell = '';
-				} else cell += ch;
-			}
-			out.push(cell);
-			return out;
-		});
-}
+/** The downloaded CSV as rows of fields (the export quotes names that hold commas or quotes). */
+const csvRows = (text: string): string[][] => parse(text, { bom: true });
 
 // A commissioner on the demo data: filters to a provider and a quarter, reads the table and the
 // chart, downloads CSV and Excel and finds the page's figures in both.

@@ -163,7 +163,7 @@ const refusedBody = (form: PageForm): fc.Arbitrary<Body> =>
 					};
 				case 'json':
 					return { kind: 'raw', type: 'application/json', body: JSON.stringify(pairs) };
-				default:
+				case 'multipart':
 					return { kind: 'raw', type: 'multipart/form-data; boundary=x', body: '--x\r\nbroken' };
 			}
 		});

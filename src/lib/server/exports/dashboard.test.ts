@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { cellText, toCsv, toXlsx } from './dashboard';
@@ -95,34 +96,10 @@ function nth<T>(items: readonly T[], index: number): T {
 	return item;
 }
 
-/** Just enough RFC 4180 to read our own output back: quoted fields, doubled quotes, CRLF. */
+/** Our own output read back by a CSV parser (quoted fields, doubled quotes, CRLF records). */
 function parseCsv(text: string): string[][] {
-	const records: string[][] = [];
-	let record: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			record.push(field);
-			field = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			record.push(field);
-			records.push(record);
-			record = [];
-			field = '';
-			i++;
-		} else field += ch;
-	}
-	if (field !== '' || record.length) throw new Error('CSV does not end with CRLF');
-	return records;
+	if (!text.endsWith('\r\n')) throw new Error('CSV does not end with CRLF');
+	return parse(text, { record_delimiter: '\r\n' });
 }
 
 describe('toCsv', () => {
