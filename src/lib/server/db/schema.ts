@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ReturnKind } from '../../domain/return-kinds';
 
 // The one description of the database the app's queries are checked against; a test compares it
 // with the migrated schema (tests/db/schema.test.ts).
@@ -201,7 +202,6 @@ export interface ActivitySessionTable {
 	created_at: Generated<Date>;
 }
 
-export type ReturnKind = 'monthly' | 'quarterly' | 'annual';
 export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 export interface ProviderReturnTable {

@@ -2,7 +2,7 @@ import { measures } from '../catalogue/measures';
 import type { DB } from '../db/connect';
 import { EVERY_MODE, EVERY_SOURCE } from '../db/dashboard';
 import * as activity from '../db/return-activity';
-import type { ReturnKind } from '../db/schema';
+import type { ReturnKind } from '../../domain/return-kinds';
 import { councilFigures, type Figure } from '../statistics/figures';
 import type { Period } from '../../calendar/periods';
 import { HOUR_TYPES, type HourType } from '../../domain/needs';

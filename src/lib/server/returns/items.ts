@@ -1,4 +1,4 @@
-import type { ReturnKind } from '../db/schema';
+import { RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 
 /**
  * Every item of Lancashire's Performance and Outcome Monitoring Framework (Schedule 2, section
@@ -34,7 +34,7 @@ export interface ItemDefinition {
 	kinds: readonly ReturnKind[];
 }
 
-const ALL: readonly ReturnKind[] = ['monthly', 'quarterly', 'annual'];
+const ALL = RETURN_KIND_IDS;
 const QA: readonly ReturnKind[] = ['quarterly', 'annual'];
 const REVIEWS =
 	'Annual review process, End of Care Package Report, Provider’s service user satisfaction survey, Family Review Process';

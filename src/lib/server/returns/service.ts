@@ -4,10 +4,10 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
-import { isKeyOf } from '../../own';
 import * as repo from '../db/provider-return';
 import * as activity from '../db/return-activity';
-import type { ProviderReturn, ReturnKind, ReturnStatus } from '../db/schema';
+import type { ProviderReturn, ReturnStatus } from '../db/schema';
+import { isReturnKind, RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 import type { FieldErrors } from '../forms/staff';
 import { parsePeriodKey, type Period } from '../../calendar/periods';
 import { assemble, childIds, withChildren, type Assembled } from './assemble';
@@ -20,12 +20,6 @@ import { checkEntered, emptyEntered, pickEntered, type Entered } from './entry';
  * Every submission is a revision of its own, kept with the figures exactly as submitted.
  * Providers fill and submit their own returns; commissioners decide on their council's.
  */
-
-export const KINDS: Record<ReturnKind, string> = {
-	monthly: 'Monthly claim form (Break Time)',
-	quarterly: 'Quarterly provider return',
-	annual: 'Annual provider return'
-};
 
 export const STATUS_TEXT: Record<ReturnStatus | 'not_started', string> = {
 	not_started: 'Not started',
@@ -62,10 +56,10 @@ export async function open(
 	const isProvider = PROVIDER_ROLES.includes(user.role) && Boolean(user.providerId);
 	const isCommissioner = user.role === 'commissioner' && Boolean(user.councilId);
 	if (!isProvider && !isCommissioner) error(403, 'Your role does not give access to this page');
-	if (!isUuid(p.council) || !isUuid(p.provider) || !isKeyOf(KINDS, p.kind)) notFound();
+	if (!isUuid(p.council) || !isUuid(p.provider) || !isReturnKind(p.kind)) notFound();
 	if (isProvider && p.provider !== user.providerId) notFound();
 	if (isCommissioner && p.council !== user.councilId) notFound();
-	const kind = p.kind as ReturnKind;
+	const kind = p.kind;
 	const period = parsePeriodKey(p.period);
 	if (!period || period.kind !== PERIOD_KIND[kind]) notFound();
 	const commission = (
@@ -341,7 +335,7 @@ export async function owed(
 	}
 	const out: OwedReturn[] = [];
 	for (const c of commissions)
-		for (const kind of Object.keys(KINDS) as ReturnKind[]) {
+		for (const kind of RETURN_KIND_IDS) {
 			const started = existing.get(keyOf(c.council_id, c.provider_id, kind)) ?? new Map();
 			const periods = periodsOwed(kind, c.starts_on, c.ends_on, today);
 			const keys = new Set(periods.map((p) => p.key));

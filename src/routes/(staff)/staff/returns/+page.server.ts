@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
@@ -30,11 +31,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		today,
 		isCommissioner: user.role === 'commissioner',
 		dueDays: config.returnDueDays,
-		kinds: returns.KINDS,
+		kinds: RETURN_KINDS,
 		providers: [...providers.values()],
 		returns: owed.map((r) => ({
 			...r,
-			kindText: returns.KINDS[r.kind],
+			kindText: RETURN_KINDS[r.kind],
 			statusText: returns.STATUS_TEXT[r.status],
 			href: `/staff/returns/${r.councilId}/${r.providerId}/${r.kind}/${r.periodKey}`
 		}))

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const due = dueOn(o.kind, o.period, config.returnDueDays);
 	return {
-		title: returns.KINDS[o.kind],
+		title: RETURN_KINDS[o.kind],
 		path: event.url.pathname,
 		councilName: o.councilName,
 		providerName: o.providerName,
