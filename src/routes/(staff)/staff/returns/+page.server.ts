@@ -3,13 +3,14 @@ import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
+import { owedReturns } from '$lib/server/returns/owed';
 import * as returns from '$lib/server/returns/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireRole(locals, 'commissioner', 'provider_manager', 'provider_staff');
 	const { connection, config } = await app();
 	const today = ukToday();
-	const owed = await returns.owed(connection.db, user, today, config.returnDueDays);
+	const owed = await owedReturns(connection.db, user, today, config.returnDueDays);
 	const providers = new Map<
 		string,
 		{ id: string; name: string; overdue: number; returned: number; awaiting: number }
