@@ -7,6 +7,7 @@ import type { ReturnStatus } from '../db/schema';
 import { RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 import { parsePeriodKey } from '../../calendar/periods';
 import { dueOn, periodsOwed, type ReturnDueDays } from './deadlines';
+import { isOverdue } from './overdue';
 
 export interface OwedReturn {
 	councilId: string;
@@ -74,7 +75,7 @@ export async function owedReturns(
 					periodLabel: p.label,
 					dueOn: due,
 					status,
-					overdue: today > due && status !== 'submitted' && status !== 'accepted',
+					overdue: isOverdue(status, due, today),
 					revision: r?.revision ?? null
 				});
 			}
