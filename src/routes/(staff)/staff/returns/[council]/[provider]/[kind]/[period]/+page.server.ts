@@ -6,6 +6,7 @@ import { requireRole } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
+import { isOverdue } from '$lib/server/returns/overdue';
 import * as returns from '$lib/server/returns/service';
 import { readForm } from '$lib/server/forms/staff';
 
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		kind: o.kind,
 		period: { key: o.period.key, label: o.period.label, end: o.period.end },
 		dueOn: due,
-		overdue: ukToday() > due && !['submitted', 'accepted'].includes(v.status) && !v.asSubmitted,
+		overdue: isOverdue(v.status, due, ukToday()),
 		status: v.status,
 		statusText: returns.STATUS_TEXT[v.status],
 		revision: v.revision,
