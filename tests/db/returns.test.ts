@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/server/returns/assemble';
 import { DEFAULT_DUE_DAYS } from '../../src/lib/server/returns/deadlines';
 import { pickEntered } from '../../src/lib/server/returns/entry';
+import { owedReturns } from '../../src/lib/server/returns/owed';
 import * as returns from '../../src/lib/server/returns/service';
 import * as activityRepo from '../../src/lib/server/db/return-activity';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
@@ -625,7 +626,7 @@ describe.each(databaseKinds)('the assembled quarterly provider return on %s', (k
 		// are owed. Q1 2026-27 is accepted (above). Q2 ends 30 September; 15 working days later is
 		// 21 October, so it is overdue; October's claim form is due 10 working days after
 		// 31 October (a Saturday): 13 November.
-		const list = await returns.owed(db, commissioner, '2026-11-24', DEFAULT_DUE_DAYS);
+		const list = await owedReturns(db, commissioner, '2026-11-24', DEFAULT_DUE_DAYS);
 		const mine = list.filter((r) => r.providerId === providerId);
 		const find = (kind: string, key: string) =>
 			mine.find((r) => r.kind === kind && r.periodKey === key);
@@ -647,7 +648,7 @@ describe.each(databaseKinds)('the assembled quarterly provider return on %s', (k
 		expect(find('monthly', '2026-10')).toMatchObject({ dueOn: '2026-11-13', overdue: true });
 		expect(mine.some((r) => r.kind === 'annual')).toBe(false);
 		// The provider sees its own returns, not the other provider's.
-		const own = await returns.owed(db, provider, '2026-11-24', DEFAULT_DUE_DAYS);
+		const own = await owedReturns(db, provider, '2026-11-24', DEFAULT_DUE_DAYS);
 		expect(new Set(own.map((r) => r.providerId))).toEqual(new Set([providerId]));
 	});
 

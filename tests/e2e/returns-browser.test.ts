@@ -65,6 +65,8 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
 	}
 
+	const status = async (p: Page) => (await p.locator('.facts .tag').textContent())?.trim();
+
 	const referrals = (p: Page) =>
 		p
 			.locator('[data-item="referrals"] tr', { hasText: 'Referrals received' })
@@ -83,6 +85,8 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		const url = page.url().split('?')[0]!;
 		expect(url).toMatch(/\/quarterly\/\d{4}-Q[1-4]$/);
 		await expect(page.locator('[data-item="children_hours"]')).toBeTruthy();
+		// The demo's commissions began in April 2025: the first quarter needing attention is overdue.
+		expect(await status(page)).toBe('Not started, overdue');
 		await checkPage('provider-draft');
 
 		// A check that fails: more accepted than received.
@@ -141,6 +145,8 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await expect
 			.poll(() => page.locator('.notice-warning').textContent())
 			.toContain('our records show five');
+		// Returned after its due date, it stays overdue until it is submitted again, as in the list.
+		expect(await status(page)).toBe('Returned for correction, overdue');
 		await page.getByLabel('Referrals received').fill('5');
 		await page.getByLabel('Referrals accepted').fill('4');
 		await press('Submit to the council');

@@ -134,7 +134,7 @@ export const MUTATIONS: Mutation[] = [
 	{
 		id: 'returns-owed-scope',
 		name: 'returns owed: council and provider scope removed',
-		file: returns,
+		file: 'src/lib/server/returns/owed.ts',
 		find: 'byCouncil ? { councilId: user.councilId! } : { providerId: user.providerId! }',
 		replace: '{}'
 	}

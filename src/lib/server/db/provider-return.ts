@@ -1,5 +1,6 @@
 import type { DB } from './connect';
-import type { ReturnKind, ReturnStatus } from './schema';
+import type { ReturnKind } from '../../domain/return-kinds';
+import type { ReturnStatus } from './schema';
 
 export interface ReturnKey {
 	councilId: string;

@@ -8,6 +8,7 @@ import type { Respondent } from '../../domain/respondents';
 import type { Role } from '../../domain/roles';
 import type { ServiceKind } from '../../domain/service-kinds';
 import type { Source } from '../../domain/sources';
+import type { ReturnKind } from '../../domain/return-kinds';
 
 // The one description of the database the app's queries are checked against; a test compares it
 // with the migrated schema (tests/db/schema.test.ts).
@@ -194,7 +195,6 @@ export interface ActivitySessionTable {
 	created_at: Generated<Date>;
 }
 
-export type ReturnKind = 'monthly' | 'quarterly' | 'annual';
 export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 export interface ProviderReturnTable {

@@ -7,7 +7,7 @@
  * objects in local time, so no date shifts with the server's time zone.
  */
 import Holidays from 'date-holidays';
-import type { ReturnKind } from '../db/schema';
+import { isReturnKind, RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 import { financialYear, month, quarter, type Period } from '../../calendar/periods';
 
 export type ReturnDueDays = Record<ReturnKind, number>;
@@ -16,10 +16,6 @@ export const DEFAULT_DUE_DAYS: ReturnDueDays = { monthly: 10, quarterly: 15, ann
 
 /** The most working days a return may be given after its period ends. */
 const MAX_DUE_DAYS = 60;
-
-const KINDS: readonly ReturnKind[] = ['monthly', 'quarterly', 'annual'];
-
-const isKind = (text: string): text is ReturnKind => (KINDS as readonly string[]).includes(text);
 
 /**
  * Reads RETURN_DUE_DAYS, e.g. "monthly=10,quarterly=15,annual=20"; any kind left out keeps its
@@ -42,8 +38,10 @@ export function returnDueDaysFrom(value: string | undefined): ReturnDueDays {
 		if (eq < 0) throw bad(`"${part}" has no "="`);
 		const kind = part.slice(0, eq).trim();
 		const number = part.slice(eq + 1).trim();
-		if (!isKind(kind))
-			throw bad(`"${kind}" in "${part}" is not a kind of return (use ${KINDS.join(', ')})`);
+		if (!isReturnKind(kind))
+			throw bad(
+				`"${kind}" in "${part}" is not a kind of return (use ${RETURN_KIND_IDS.join(', ')})`
+			);
 		if (seen.has(kind)) throw bad(`"${kind}" is given more than once`);
 		seen.add(kind);
 		// Digits only: Number() would accept '2.5', '1e2', '0x10' and '' (as 0).
@@ -126,6 +124,10 @@ export function periodOf(kind: ReturnKind, iso: string): Period {
 			return quarter(iso);
 		case 'annual':
 			return financialYear(iso);
+		default: {
+			const unknown: never = kind;
+			throw new Error(`Not a kind of return: ${String(unknown)}`);
+		}
 	}
 }
 

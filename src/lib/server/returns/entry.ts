@@ -1,5 +1,5 @@
 import { isKeyOf } from '../../own';
-import type { ReturnKind } from '../db/schema';
+import type { ReturnKind } from '../../domain/return-kinds';
 import type { FieldErrors } from '../forms/staff';
 import { readDate } from '../children/validate';
 

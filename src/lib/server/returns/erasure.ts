@@ -1,4 +1,5 @@
-import type { Assembled, Cell } from './assemble';
+import type { Assembled } from './assemble';
+import type { Cell } from './item-figures';
 
 /**
  * Erasing a child from the returns already submitted. A revision keeps its figures exactly as

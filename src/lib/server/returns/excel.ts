@@ -1,6 +1,7 @@
 import writeXlsxFile, { type Cell as XlsxCell, type Row } from 'write-excel-file/node';
 import { neutralise } from '../exports/dashboard';
-import type { Assembled, Cell } from './assemble';
+import type { Assembled } from './assemble';
+import type { Cell } from './item-figures';
 
 /**
  * A return as one Excel sheet laid out like the page: its four headings, every item with its

@@ -1,4 +1,4 @@
-import type { ReturnKind } from '../db/schema';
+import { RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 
 /**
  * Every item of Lancashire's Performance and Outcome Monitoring Framework (Schedule 2, section
@@ -9,6 +9,7 @@ import type { ReturnKind } from '../db/schema';
  * - `entered`: what the provider types into the return itself;
  * - `measure`: the survey answers, counted as on the dashboard (with small-number suppression);
  * - `reports`: the end of care package reports completed in the period.
+ * ./builders gives each item, by its id, the builder that works out its figures.
  */
 
 export type SectionId = 'how_much' | 'how_well' | 'quality' | 'difference';
@@ -20,7 +21,7 @@ export const SECTIONS: Record<SectionId, string> = {
 	difference: 'What difference did we make?'
 };
 
-export interface ItemDefinition {
+interface ItemBase {
 	id: string;
 	section: SectionId;
 	label: string;
@@ -28,13 +29,22 @@ export interface ItemDefinition {
 	reportedIn: string;
 	/** A Lancashire outcome statement the item sits under, for the % measures. */
 	statement?: string;
-	from: 'activity' | 'entered' | 'measure' | 'reports' | 'entered+measure';
-	/** The survey measure the figure comes from. */
-	measureId?: string;
 	kinds: readonly ReturnKind[];
 }
 
-const ALL: readonly ReturnKind[] = ['monthly', 'quarterly', 'annual'];
+/** An item built from what was recorded or typed, not from the survey. */
+export interface RecordedItem extends ItemBase {
+	from: 'activity' | 'entered' | 'reports';
+}
+
+/** An item with a survey measure's figures (and, for `entered+measure`, the provider's evidence). */
+export interface SurveyItem extends ItemBase {
+	from: 'measure' | 'entered+measure';
+	/** The survey measure the figure comes from. */
+	measureId: string;
+}
+
+const ALL = RETURN_KIND_IDS;
 const QA: readonly ReturnKind[] = ['quarterly', 'annual'];
 const REVIEWS =
 	'Annual review process, End of Care Package Report, Provider’s service user satisfaction survey, Family Review Process';
@@ -42,12 +52,12 @@ const REVIEWS =
 const EXPLANATION =
 	'Where a referral has not led to a service or where the placement breaks down, the Provider will provide an explanation';
 
-function percent(
-	measureId: string,
+function percent<const Id extends string>(
+	measureId: Id,
 	statement: string,
 	label: string,
 	reportedIn = REVIEWS
-): ItemDefinition {
+): SurveyItem & { id: Id; from: 'measure' } {
 	return {
 		id: measureId,
 		section: 'quality',
@@ -60,7 +70,7 @@ function percent(
 	};
 }
 
-export const ITEMS: readonly ItemDefinition[] = [
+export const ITEMS = [
 	{
 		id: 'children_hours',
 		section: 'how_much',
@@ -278,8 +288,13 @@ export const ITEMS: readonly ItemDefinition[] = [
 		measureId: 'family.advice',
 		kinds: QA
 	}
-];
+] as const satisfies readonly (RecordedItem | SurveyItem)[];
 
-export function itemsFor(kind: ReturnKind): ItemDefinition[] {
+export type Item = (typeof ITEMS)[number];
+export type ItemId = Item['id'];
+/** The register's own entry for an id, with its literal type. */
+export type ItemOf<K extends ItemId> = Extract<Item, { id: K }>;
+
+export function itemsFor(kind: ReturnKind): Item[] {
 	return ITEMS.filter((i) => i.kinds.includes(kind));
 }

@@ -4,28 +4,22 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
-import { isKeyOf } from '../../own';
 import * as repo from '../db/provider-return';
 import * as activity from '../db/return-activity';
-import type { ProviderReturn, ReturnKind, ReturnStatus } from '../db/schema';
+import type { ProviderReturn, ReturnStatus } from '../db/schema';
+import { isReturnKind, type ReturnKind } from '../../domain/return-kinds';
 import type { FieldErrors } from '../forms/staff';
 import { parsePeriodKey, type Period } from '../../calendar/periods';
 import { assemble, childIds, withChildren, type Assembled } from './assemble';
-import { dueOn, periodsOwed, type ReturnDueDays } from './deadlines';
 import { checkEntered, emptyEntered, pickEntered, type Entered } from './entry';
 
 /**
  * Provider returns: who may see and change which, and the workflow
  * draft → submitted → accepted (locked) or returned with a comment → corrected → submitted …
  * Every submission is a revision of its own, kept with the figures exactly as submitted.
+ * The returns owed under a council's commissions, and which are overdue, are in ./owed.
  * Providers fill and submit their own returns; commissioners decide on their council's.
  */
-
-export const KINDS: Record<ReturnKind, string> = {
-	monthly: 'Monthly claim form (Break Time)',
-	quarterly: 'Quarterly provider return',
-	annual: 'Annual provider return'
-};
 
 export const STATUS_TEXT: Record<ReturnStatus | 'not_started', string> = {
 	not_started: 'Not started',
@@ -62,10 +56,10 @@ export async function open(
 	const isProvider = can(user.role, 'returns.fill_in') && Boolean(user.providerId);
 	const isCommissioner = can(user.role, 'returns.decide') && Boolean(user.councilId);
 	if (!isProvider && !isCommissioner) forbidden();
-	if (!isUuid(p.council) || !isUuid(p.provider) || !isKeyOf(KINDS, p.kind)) notFound();
+	if (!isUuid(p.council) || !isUuid(p.provider) || !isReturnKind(p.kind)) notFound();
 	if (isProvider && p.provider !== user.providerId) notFound();
 	if (isCommissioner && p.council !== user.councilId) notFound();
-	const kind = p.kind as ReturnKind;
+	const kind = p.kind;
 	const period = parsePeriodKey(p.period);
 	if (!period || period.kind !== PERIOD_KIND[kind]) notFound();
 	const commission = (
@@ -299,82 +293,4 @@ export async function decide(
 					: `Revision ${latest.revision} returned to ${o.providerName} with your comment`
 		} as const;
 	});
-}
-
-export interface OwedReturn {
-	councilId: string;
-	councilName: string;
-	providerId: string;
-	providerName: string;
-	kind: ReturnKind;
-	periodKey: string;
-	periodLabel: string;
-	dueOn: string;
-	status: ReturnStatus | 'not_started';
-	overdue: boolean;
-	revision: number | null;
-}
-
-/**
- * Every return owed under the caller's commissions (a commissioner: their council's providers; a
- * provider: its councils), newest first, with its due date and whether it is overdue. A return
- * still in draft or returned for correction after its due date is overdue.
- */
-export async function owed(
-	db: DB,
-	user: StaffUser,
-	today: string,
-	days: ReturnDueDays
-): Promise<OwedReturn[]> {
-	const byCouncil = can(user.role, 'returns.decide') && user.councilId;
-	const byProvider = can(user.role, 'returns.fill_in') && user.providerId;
-	if (!byCouncil && !byProvider) forbidden();
-	const filter = byCouncil ? { councilId: user.councilId! } : { providerId: user.providerId! };
-	const [commissions, returns] = await Promise.all([
-		repo.commissions(db, filter),
-		repo.listFor(db, filter)
-	]);
-	const keyOf = (council: string, provider: string, kind: string) =>
-		`${council}|${provider}|${kind}`;
-	const existing = new Map<string, Map<string, (typeof returns)[number]>>();
-	for (const r of returns) {
-		const k = keyOf(r.council_id, r.provider_id, r.kind);
-		existing.set(k, (existing.get(k) ?? new Map()).set(r.period_key, r));
-	}
-	const out: OwedReturn[] = [];
-	for (const c of commissions)
-		for (const kind of Object.keys(KINDS) as ReturnKind[]) {
-			const started = existing.get(keyOf(c.council_id, c.provider_id, kind)) ?? new Map();
-			const periods = periodsOwed(kind, c.starts_on, c.ends_on, today);
-			const keys = new Set(periods.map((p) => p.key));
-			// Returns started early (for a period not yet over) are listed too.
-			for (const key of started.keys())
-				if (!keys.has(key)) {
-					const p = parsePeriodKey(key);
-					if (p) periods.push(p);
-				}
-			for (const p of periods) {
-				const r = started.get(p.key);
-				const status = r?.status ?? 'not_started';
-				const due = dueOn(kind, p, days);
-				out.push({
-					councilId: c.council_id,
-					councilName: c.council_name,
-					providerId: c.provider_id,
-					providerName: c.provider_name,
-					kind,
-					periodKey: p.key,
-					periodLabel: p.label,
-					dueOn: due,
-					status,
-					overdue: today > due && status !== 'submitted' && status !== 'accepted',
-					revision: r?.revision ?? null
-				});
-			}
-		}
-	return out.sort((a, b) =>
-		a.providerName === b.providerName
-			? b.dueOn.localeCompare(a.dueOn)
-			: a.providerName.localeCompare(b.providerName)
-	);
 }

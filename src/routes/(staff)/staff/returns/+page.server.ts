@@ -1,15 +1,17 @@
 import type { PageServerLoad } from './$types';
+import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { can } from '$lib/server/access/policy';
 import { requireAccess } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
+import { owedReturns } from '$lib/server/returns/owed';
 import * as returns from '$lib/server/returns/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireAccess(locals, 'returns.view');
 	const { connection, config } = await app();
 	const today = ukToday();
-	const owed = await returns.owed(connection.db, user, today, config.returnDueDays);
+	const owed = await owedReturns(connection.db, user, today, config.returnDueDays);
 	const providers = new Map<
 		string,
 		{ id: string; name: string; overdue: number; returned: number; awaiting: number }
@@ -31,11 +33,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		today,
 		isCommissioner: can(user.role, 'returns.decide'),
 		dueDays: config.returnDueDays,
-		kinds: returns.KINDS,
+		kinds: RETURN_KINDS,
 		providers: [...providers.values()],
 		returns: owed.map((r) => ({
 			...r,
-			kindText: returns.KINDS[r.kind],
+			kindText: RETURN_KINDS[r.kind],
 			statusText: returns.STATUS_TEXT[r.status],
 			href: `/staff/returns/${r.councilId}/${r.providerId}/${r.kind}/${r.periodKey}`
 		}))

@@ -1,10 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireAccess } from '$lib/server/access/roles';
 import { ukToday } from '$lib/server/dashboard/page';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
+import { isOverdue } from '$lib/server/returns/overdue';
 import * as returns from '$lib/server/returns/service';
 import { readForm } from '$lib/server/forms/staff';
 
@@ -27,14 +29,14 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const due = dueOn(o.kind, o.period, config.returnDueDays);
 	return {
-		title: returns.KINDS[o.kind],
+		title: RETURN_KINDS[o.kind],
 		path: event.url.pathname,
 		councilName: o.councilName,
 		providerName: o.providerName,
 		kind: o.kind,
 		period: { key: o.period.key, label: o.period.label, end: o.period.end },
 		dueOn: due,
-		overdue: ukToday() > due && !['submitted', 'accepted'].includes(v.status) && !v.asSubmitted,
+		overdue: isOverdue(v.status, due, ukToday()),
 		status: v.status,
 		statusText: returns.STATUS_TEXT[v.status],
 		revision: v.revision,

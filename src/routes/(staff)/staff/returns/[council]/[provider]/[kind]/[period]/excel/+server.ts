@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireAccess } from '$lib/server/access/roles';
 import { toXlsx } from '$lib/server/returns/excel';
@@ -17,7 +18,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		config.suppressionThreshold,
 		url.searchParams.get('revision')
 	);
-	const title = `${returns.KINDS[o.kind]}${v.revision !== null ? `, revision ${v.revision}` : ', draft'}`;
+	const title = `${RETURN_KINDS[o.kind]}${v.revision !== null ? `, revision ${v.revision}` : ', draft'}`;
 	const name = `${o.kind}-return-${o.period.key}${v.revision !== null ? `-r${v.revision}` : ''}`;
 	return new Response(new Uint8Array(await toXlsx(v.assembled, title)), {
 		headers: {

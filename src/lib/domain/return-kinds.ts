@@ -1,0 +1,19 @@
+/**
+ * The kinds of provider return (Lancashire's Schedule 2, section 2.2) with their titles, in the
+ * order they are listed. The database keeps its own frozen copy in a check constraint
+ * (migrations/2026-11-24T19-00_activity-returns.ts).
+ */
+export const RETURN_KINDS = {
+	monthly: 'Monthly claim form (Break Time)',
+	quarterly: 'Quarterly provider return',
+	annual: 'Annual provider return'
+} as const;
+
+export type ReturnKind = keyof typeof RETURN_KINDS;
+
+/** Every kind of return, in the order above. */
+export const RETURN_KIND_IDS = Object.keys(RETURN_KINDS) as ReturnKind[];
+
+/** Whether `text` (from a URL or a setting) names a kind of return. */
+export const isReturnKind = (text: unknown): text is ReturnKind =>
+	typeof text === 'string' && Object.hasOwn(RETURN_KINDS, text);
