@@ -1,18 +1,15 @@
 import type { DB } from '../db/connect';
+import { daysBetween, utcDate } from '../../calendar/dates';
+import { addWorkingDays } from '../../calendar/working-days';
 
 /**
- * When a safeguarding alert falls due: `workingDays` working days (Monday to Friday) after it is
- * raised, at the same time of day. Bank holidays are not known here and count as working days.
+ * When a safeguarding alert falls due: `workingDays` working days (Monday to Friday, less England
+ * and Wales bank holidays) after the day it is raised, at the same time of day.
  */
 export function dueAt(raised: Date, workingDays: number): Date {
-	const due = new Date(raised);
-	let left = workingDays;
-	while (left > 0) {
-		due.setUTCDate(due.getUTCDate() + 1);
-		const day = due.getUTCDay();
-		if (day !== 0 && day !== 6) left--;
-	}
-	return due;
+	const day = utcDate(raised);
+	const days = daysBetween(day, addWorkingDays(day, workingDays));
+	return new Date(raised.getTime() + days * 24 * 60 * 60 * 1000);
 }
 
 export function dueWorkingDays(env: NodeJS.ProcessEnv = process.env): number {

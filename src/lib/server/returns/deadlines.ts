@@ -1,14 +1,12 @@
 /**
  * When provider returns are due. A return covers one period (a month, a financial quarter or a
  * financial year, by its kind) and is due a set number of working days after the period's last
- * day. Working days are Monday to Friday, less England and Wales bank holidays.
- *
- * As in ../reports/periods, all arithmetic is on ISO dates (YYYY-MM-DD) in UTC, never on Date
- * objects in local time, so no date shifts with the server's time zone.
+ * day, by the working days of ../../calendar.
  */
-import Holidays from 'date-holidays';
 import type { ReturnKind } from '../db/schema';
+import { addDays, utcMidnight } from '../../calendar/dates';
 import { financialYear, month, quarter, type Period } from '../../calendar/periods';
+import { addWorkingDays } from '../../calendar/working-days';
 
 export type ReturnDueDays = Record<ReturnKind, number>;
 
@@ -56,69 +54,9 @@ export function returnDueDaysFrom(value: string | undefined): ReturnDueDays {
 	return days;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Milliseconds since the epoch at UTC midnight of an ISO date, refusing anything else. */
-function toUtc(iso: string): number {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-	const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-	// Date.UTC rolls 2026-02-30 over into March; a round trip catches that.
-	if (Number.isNaN(ms) || fromUtc(ms) !== iso) throw new RangeError(`Not an ISO date: "${iso}"`);
-	return ms;
-}
-
-function fromUtc(ms: number): string {
-	const d = new Date(ms);
-	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-
-const addDays = (iso: string, days: number) => fromUtc(toUtc(iso) + days * DAY);
-
-let calendar: Holidays | undefined;
-const daysOffByYear = new Map<number, Set<string>>();
-
-/** England and Wales bank holidays in a calendar year, as ISO dates. */
-function bankHolidays(year: number): Set<string> {
-	let days = daysOffByYear.get(year);
-	if (!days) {
-		calendar ??= new Holidays('GB', 'ENG');
-		days = new Set(
-			calendar
-				.getHolidays(year)
-				// Observances such as Mother's Day are not days off.
-				.filter((h) => h.type === 'public' || h.type === 'bank')
-				.map((h) => h.date.slice(0, 10))
-		);
-		daysOffByYear.set(year, days);
-	}
-	return days;
-}
-
-/** Monday–Friday and not an England and Wales bank holiday. */
-export function isWorkingDay(iso: string): boolean {
-	const weekday = new Date(toUtc(iso)).getUTCDay();
-	if (weekday === 0 || weekday === 6) return false;
-	return !bankHolidays(Number(iso.slice(0, 4))).has(iso);
-}
-
-/** The date `days` working days after `iso` (iso itself is not counted). days >= 0; 0 returns iso. */
-export function addWorkingDays(iso: string, days: number): string {
-	if (!Number.isInteger(days) || days < 0)
-		throw new RangeError(`Working days must be a whole number of at least 0; got ${days}`);
-	toUtc(iso);
-	let date = iso;
-	for (let left = days; left > 0;) {
-		date = addDays(date, 1);
-		if (isWorkingDay(date)) left--;
-	}
-	return date;
-}
-
 /** The Period type of a return kind: monthly → month, quarterly → quarter, annual → financial year. */
 export function periodOf(kind: ReturnKind, iso: string): Period {
-	toUtc(iso);
+	utcMidnight(iso);
 	switch (kind) {
 		case 'monthly':
 			return month(iso);
@@ -149,8 +87,8 @@ export function periodsOwed(
 ): Period[] {
 	if (!Number.isInteger(limit) || limit < 0)
 		throw new RangeError(`The limit must be a whole number of at least 0; got ${limit}`);
-	toUtc(from);
-	if (to !== null) toUtc(to);
+	utcMidnight(from);
+	if (to !== null) utcMidnight(to);
 	const yesterday = addDays(today, -1);
 	// The latest day that can fall in an owed period: inside the commission and before today.
 	const last = to !== null && to < yesterday ? to : yesterday;
