@@ -77,8 +77,8 @@ export function monthsBefore(instant: Date, months: number): Date {
 const SHORT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 
 /**
- * A calendar date (YYYY-MM-DD) as people in the UK write it: 13 Nov 2026 (or as `options` say,
- * say `{ dateStyle: 'full' }` for Friday 13 November 2026).
+ * A calendar date (YYYY-MM-DD) as people in the UK write it: 13 Nov 2026, or in the style
+ * `options` ask for (`{ dateStyle: 'full' }` adds the day of the week and the month in full).
  */
 export function ukDate(
 	iso: string | null | undefined,

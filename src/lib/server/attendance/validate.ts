@@ -1,3 +1,4 @@
+import { isRealDate } from '../../calendar/dates';
 import { HOUR_TYPES, type HourType } from '../../domain/needs';
 import type { EndReason, SessionStatus } from '../db/schema';
 import type { FieldErrors } from '../forms/staff';
@@ -7,26 +8,12 @@ import type { FieldErrors } from '../forms/staff';
 
 type Values = Partial<Record<string, string>>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const BREAK_TIME: readonly HourType[] = ['break_time_hours', 'break_time_plus_hours'];
 const STATUSES: readonly string[] = ['attended', 'cancelled_by_provider', 'cancelled_by_family'];
 const END_REASONS: readonly string[] = ['completed', 'broke_down', 'other'];
 export const MAX_ACTIVITY = 200;
 export const MAX_EXPLANATION = 1000;
-
-/** The years a date on a staff form may fall in: a child's birth, a package or a session. */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2099;
-
-/** A YYYY-MM-DD date that exists on the calendar (not 30 February), from 1900 to 2099. */
-export function isRealDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const year = Number(value.slice(0, 4));
-	if (year < FIRST_YEAR || year > LAST_YEAR) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export function isHourType(value: string): value is HourType {
 	return Object.hasOwn(HOUR_TYPES, value);

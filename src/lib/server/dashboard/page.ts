@@ -14,8 +14,6 @@ import {
 	type Scope
 } from './dashboard';
 
-export { ukToday };
-
 export interface DashboardPage {
 	db: DB;
 	user: StaffUser;

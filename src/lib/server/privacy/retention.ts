@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { monthsBefore, utcDate } from '../../calendar/dates';
 import { loadVersion } from '../answering/service';
 import { record } from '../audit';
 import * as signInGuard from '../db/sign-in-guard';
@@ -167,23 +168,12 @@ export function retentionMonths(env: NodeJS.ProcessEnv = process.env): number {
 	return months;
 }
 
-/** `months` calendar months before `now`; the 31st of a shorter month becomes its last day. */
-function monthsBefore(now: Date, months: number): Date {
-	const d = new Date(now);
-	const day = d.getUTCDate();
-	d.setUTCDate(1);
-	d.setUTCMonth(d.getUTCMonth() - months);
-	const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-	d.setUTCDate(Math.min(day, last));
-	return d;
-}
-
 /**
  * Children not yet erased with no activity since the cutoff: recorded before it, no care package
  * still open (no end date) or ending on or after it, and no response started since.
  */
 function inactiveChildren(db: DB, cutoff: Date) {
-	const cutoffDay = cutoff.toISOString().slice(0, 10);
+	const cutoffDay = utcDate(cutoff);
 	return db
 		.selectFrom('child')
 		.select('id')

@@ -1,6 +1,6 @@
 import type { PeriodLevel, TallyCell } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
-import { financialYear } from '../../calendar/periods';
+import { financialYear, quarterStart } from '../../calendar/periods';
 import { loadSolver, unprotected, type ProtectCell, type Spreads } from './protect';
 import {
 	primaryReason,
@@ -61,13 +61,6 @@ export function cubeKey(c: CubeAddress): string {
 	return `${c.measure_id}|${c.provider_id ?? '*'}|${c.service_id ?? '*'}|${c.period}|${c.period_start}|${
 		c.split ? `${c.split}:${c.value}` : '*'
 	}`;
-}
-
-export function quarterStart(monthStart: string): string {
-	const y = Number(monthStart.slice(0, 4));
-	const m = Number(monthStart.slice(5, 7));
-	const first = m - ((m - 1) % 3);
-	return `${y}-${String(first).padStart(2, '0')}-01`;
 }
 
 /**

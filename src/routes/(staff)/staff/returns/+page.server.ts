@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/access/roles';
-import { ukToday } from '$lib/server/dashboard/page';
+import { ukToday } from '$lib/calendar/dates';
 import * as returns from '$lib/server/returns/service';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/access/roles';
-import { ukToday } from '$lib/server/dashboard/page';
+import { ukToday } from '$lib/calendar/dates';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
 import * as returns from '$lib/server/returns/service';
