@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, dueWorkingDays } from './safeguarding';
+import { dueAt } from './safeguarding';
 
 describe('dueAt', () => {
 	it('is the next working day at the same time', () => {
@@ -30,10 +30,5 @@ describe('dueAt', () => {
 		expect(dueAt(new Date('2026-12-24T08:00:00Z'), 2).toISOString()).toBe(
 			'2026-12-30T08:00:00.000Z'
 		);
-	});
-	it('reads the number of working days from the environment, one by default', () => {
-		expect(dueWorkingDays({})).toBe(1);
-		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: '2' })).toBe(2);
-		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: 'soon' })).toBe(1);
 	});
 });

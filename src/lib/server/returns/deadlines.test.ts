@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodKey, type Period } from '../../calendar/periods';
-import { DEFAULT_DUE_DAYS, dueOn, periodOf, periodsOwed, returnDueDaysFrom } from './deadlines';
+import { DEFAULT_DUE_DAYS, dueOn, periodOf, periodsOwed } from './deadlines';
 
 // Calendars used below, worked out by hand:
 //   2026: 1 Jan Thu; 31 Jan Sat; Good Friday 3 Apr, Easter Monday 6 Apr; 31 Mar Tue; 30 Apr Thu;
@@ -155,59 +155,5 @@ describe('periodsOwed', () => {
 		expect(periodsOwed('monthly', '2020-01-15', null, '2026-02-10', 0)).toEqual([]);
 		expect(periodsOwed('monthly', '2025-11-17', null, '2026-02-10', 100)).toHaveLength(3);
 		expect(() => periodsOwed('monthly', '2020-01-15', null, '2026-02-10', -1)).toThrow(RangeError);
-	});
-});
-
-describe('returnDueDaysFrom', () => {
-	it('gives the defaults when unset or empty', () => {
-		expect(returnDueDaysFrom(undefined)).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-		expect(returnDueDaysFrom('')).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-		expect(returnDueDaysFrom('  ')).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-	});
-
-	it('reads every kind, or some with defaults for the rest', () => {
-		expect(returnDueDaysFrom('monthly=5,quarterly=25,annual=40')).toEqual({
-			monthly: 5,
-			quarterly: 25,
-			annual: 40
-		});
-		expect(returnDueDaysFrom('quarterly=20')).toEqual({ monthly: 10, quarterly: 20, annual: 20 });
-		expect(returnDueDaysFrom(' annual = 60 , monthly=1 ')).toEqual({
-			monthly: 1,
-			quarterly: 15,
-			annual: 60
-		});
-	});
-
-	it('does not share the defaults object', () => {
-		returnDueDaysFrom(undefined).monthly = 99;
-		returnDueDaysFrom('quarterly=3').monthly = 99;
-		expect(DEFAULT_DUE_DAYS).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-	});
-
-	it('says what is wrong and where', () => {
-		expect(() => returnDueDaysFrom('weekly=5')).toThrow(
-			'RETURN_DUE_DAYS must look like "monthly=10,quarterly=15,annual=20" ' +
-				'(whole numbers of working days from 1 to 60); ' +
-				'"weekly" in "weekly=5" is not a kind of return (use monthly, quarterly, annual) in "weekly=5"'
-		);
-		const cases: [string, string][] = [
-			['monthly=10,Monthly=3', '"Monthly" in "Monthly=3" is not a kind of return'],
-			['monthly=ten', '"ten" in "monthly=ten" is not a whole number'],
-			['monthly=2.5', '"2.5" in "monthly=2.5" is not a whole number'],
-			['monthly=-1', '"-1" in "monthly=-1" is not a whole number'],
-			['monthly=1e1', '"1e1" in "monthly=1e1" is not a whole number'],
-			['monthly=', '"" in "monthly=" is not a whole number'],
-			['monthly=0', '"0" in "monthly=0" is not from 1 to 60 working days'],
-			['quarterly=61', '"61" in "quarterly=61" is not from 1 to 60 working days'],
-			['monthly=10,quarterly=9,monthly=12', '"monthly" is given more than once'],
-			['monthly', '"monthly" has no "="'],
-			['monthly=10,', 'there is an empty part'],
-			['monthly=10;quarterly=5', '"10;quarterly=5" in "monthly=10;quarterly=5" is not a whole']
-		];
-		for (const [value, message] of cases) {
-			expect(() => returnDueDaysFrom(value), value).toThrow(message);
-			expect(() => returnDueDaysFrom(value), value).toThrow(`in ${JSON.stringify(value)}`);
-		}
 	});
 });
