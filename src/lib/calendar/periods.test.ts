@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addMonths,
 	financialYear,
 	financialYearOf,
 	financialYearStart,
@@ -52,6 +53,13 @@ describe('financial quarters and years', () => {
 			['2026-12-01', '2026-10-01']
 		])
 			expect(quarterStart(iso!), iso).toBe(start);
+	});
+
+	it('counts whole months on, across year ends', () => {
+		expect(addMonths('2026-11-24', 3)).toBe('2027-02-01');
+		expect(addMonths('2025-04-01', 11)).toBe('2026-03-01');
+		expect(addMonths('2026-01-01', 12)).toBe('2027-01-01');
+		expect(addMonths('2026-03-01', -3)).toBe('2025-12-01');
 	});
 
 	it('knows the length of every month, leap years included', () => {

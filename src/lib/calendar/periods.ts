@@ -61,6 +61,10 @@ export function quarterStart(iso: string): string {
 	return `${iso.slice(0, 4)}-${pad(m - ((m - 1) % 3))}-01`;
 }
 
+/** The first day of the month `months` after the month of a date: 2026-11-24, 3 → 2027-02-01. */
+export const addMonths = (iso: string, months: number): string =>
+	monthStart(monthIndex(iso) + months);
+
 /** The last day of the month a date falls in: 2028-02-10 → 2028-02-29. */
 export const monthEnd = (iso: string): string => lastDay(monthIndex(iso));
 

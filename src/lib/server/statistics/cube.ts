@@ -1,6 +1,6 @@
 import type { PeriodLevel, TallyCell } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
-import { financialYear, quarterStart } from '../../calendar/periods';
+import { addMonths, financialYear, quarterStart } from '../../calendar/periods';
 import { loadSolver, unprotected, type ProtectCell, type Spreads } from './protect';
 import {
 	primaryReason,
@@ -180,12 +180,7 @@ export async function decideCube(
 
 /** The first day after a cell's period. */
 function periodEnd(c: CubeCell): string {
-	const y = Number(c.period_start.slice(0, 4));
-	const m =
-		Number(c.period_start.slice(5, 7)) -
-		1 +
-		(c.period === 'year' ? 12 : c.period === 'quarter' ? 3 : 1);
-	return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+	return addMonths(c.period_start, c.period === 'year' ? 12 : c.period === 'quarter' ? 3 : 1);
 }
 
 function byMeasure(keys: readonly string[], equations: Equation[]) {

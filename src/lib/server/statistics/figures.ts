@@ -22,6 +22,7 @@ import {
 	monthEnd,
 	monthsOf,
 	quarter,
+	quarterStart,
 	type Period
 } from '../../calendar/periods';
 import { DEFAULT_ATTRIBUTE_THRESHOLD, primaryReason, type Rules } from './suppress';
@@ -274,10 +275,10 @@ class Publication {
 		for (let i = 0; i < months.length;) {
 			const m = months[i]!;
 			const left = months.length - i;
-			if (m.slice(5, 7) === '04' && left >= 12) {
+			if (financialYearStart(m) === m && left >= 12) {
 				out.push(['year', m]);
 				i += 12;
-			} else if (['01', '04', '07', '10'].includes(m.slice(5, 7)) && left >= 3) {
+			} else if (quarterStart(m) === m && left >= 3) {
 				out.push(['quarter', m]);
 				i += 3;
 			} else {
