@@ -39,8 +39,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const { connection } = await app();
-	event.locals.staff = await fromCookie(connection.db, event.cookies);
+	const { connection, config } = await app();
+	event.locals.staff = await fromCookie(connection.db, event.cookies, config.sessionIdleMinutes);
 	// The staff pages are written in English only; children's pages follow the chosen language.
 	const locale = isStaffPath(event.url.pathname)
 		? 'en'

@@ -3,7 +3,8 @@
 // numbers). Every app server decides the council's figures again on its next page.
 import { startApp, stopApp } from '../lib/server/app';
 import * as councilRepo from '../lib/server/db/council';
-import { DEFAULT_ATTRIBUTE_THRESHOLD, thresholdFrom } from '../lib/server/statistics/suppress';
+import { wholeNumberFrom } from '../lib/server/config';
+import { DEFAULT_ATTRIBUTE_THRESHOLD, MAX_THRESHOLD } from '../lib/server/statistics/suppress';
 
 const [code, value] = process.argv.slice(2);
 if (!code || !value) {
@@ -14,7 +15,10 @@ if (!code || !value) {
 }
 let threshold: number | null;
 try {
-	threshold = value === 'default' ? null : thresholdFrom(value, 'The attribute threshold');
+	threshold =
+		value === 'default'
+			? null
+			: wholeNumberFrom('The attribute threshold', value, 1, MAX_THRESHOLD);
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(2);

@@ -12,7 +12,11 @@ if (command !== 'migrate' && command !== 'rollback') {
 }
 const config = readConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-const { db, close } = await connect({ url: config.databaseUrl, dataDir: pgliteDir(config) });
+const { db, close } = await connect({
+	url: config.databaseUrl,
+	dataDir: pgliteDir(config),
+	poolSize: config.databasePoolSize
+});
 try {
 	const names = command === 'migrate' ? await migrateToLatest(db) : await rollbackOne(db);
 	const verb = command === 'migrate' ? 'Applied' : 'Reverted';

@@ -1,21 +1,24 @@
 // `npm run retention`: applies the retention period (RETENTION_MONTHS, default 72) once. Meant
 // for a nightly scheduled job; running it again the same day changes nothing more.
+import { utcDate } from '../lib/calendar/dates';
 import { startApp, stopApp } from '../lib/server/app';
-import { applyRetention, retentionMonths } from '../lib/server/privacy/retention';
+import { readConfig, type Config } from '../lib/server/config';
+import { applyRetention } from '../lib/server/privacy/retention';
 
-let months: number;
+let config: Config;
 try {
-	months = retentionMonths();
+	config = readConfig();
 } catch (e) {
 	console.error((e as Error).message);
 	process.exit(2);
 }
 
-const app = await startApp();
+const months = config.retentionMonths;
+const app = await startApp(config);
 try {
 	const c = await applyRetention(app.connection.db, new Date(), months);
 	console.log(
-		`Retention applied with a cutoff of ${c.cutoff.toISOString().slice(0, 10)} (${months} months): ` +
+		`Retention applied with a cutoff of ${utcDate(c.cutoff)} (${months} months): ` +
 			`${c.childrenErased} inactive children erased, ${c.responsesUnlinked} responses unlinked ` +
 			`from them and ${c.invitationsUnlinked} invitations from them, ` +
 			`${c.freeTextAnswersRemoved} free-text answers and ${c.alertNotesRemoved} ` +

@@ -43,7 +43,8 @@ try {
 			password_hash: NO_PASSWORD
 		});
 		await record(trx, null, 'user.created', 'app_user', user.id, { role: user.role });
-		return `${app.config.origin}${await resets.issue(trx, user.id, null)}`;
+		const path = await resets.issue(trx, user.id, null, app.config.resetLinkHours);
+		return `${app.config.origin}${path}`;
 	});
 	console.log(`Administrator ${name} <${email}> created.
 Send them this link to set their password (it works once, and expires):

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/sessions';
-import * as sessionRepo from '../../src/lib/server/db/attendance';
+import * as attendanceRepo from '../../src/lib/server/db/attendance';
 import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
 import type { DB } from '../../src/lib/server/db/connect';
@@ -34,7 +34,7 @@ describe.each(databaseKinds)('activity sessions on %s', (kind) => {
 	let staff: StaffUser;
 	let outsider: StaffUser;
 
-	const session = (carePackageId: string, o: Partial<sessionRepo.NewActivitySession> = {}) => ({
+	const session = (carePackageId: string, o: Partial<attendanceRepo.NewActivitySession> = {}) => ({
 		care_package_id: carePackageId,
 		service_id: serviceId,
 		held_on: '2026-10-10',
@@ -107,11 +107,11 @@ describe.each(databaseKinds)('activity sessions on %s', (kind) => {
 	afterAll(async () => database?.drop());
 
 	it('replaces a session of the same child, day and type instead of adding another', async () => {
-		await sessionRepo.record(db, [session(ada)]);
-		await sessionRepo.record(db, [
+		await attendanceRepo.record(db, [session(ada)]);
+		await attendanceRepo.record(db, [
 			session(ada, { hours: '3', status: 'cancelled_by_family', activity: 'Cinema' })
 		]);
-		const rows = await sessionRepo.listForServiceOn(
+		const rows = await attendanceRepo.listForServiceOn(
 			db,
 			serviceId,
 			'2026-10-10',
@@ -125,44 +125,46 @@ describe.each(databaseKinds)('activity sessions on %s', (kind) => {
 			activity: 'Cinema'
 		});
 		// Another type on the same day is a separate session.
-		await sessionRepo.record(db, [session(ada, { hour_type: 'overnight_hours', activity: null })]);
+		await attendanceRepo.record(db, [
+			session(ada, { hour_type: 'overnight_hours', activity: null })
+		]);
 		expect(
-			await sessionRepo.listForServiceOn(db, serviceId, '2026-10-10', 'overnight_hours')
+			await attendanceRepo.listForServiceOn(db, serviceId, '2026-10-10', 'overnight_hours')
 		).toHaveLength(1);
 	});
 
 	it('removes one session and reports how many went', async () => {
-		expect(await sessionRepo.remove(db, ada, '2026-10-10', 'overnight_hours')).toBe(1);
-		expect(await sessionRepo.remove(db, ada, '2026-10-10', 'overnight_hours')).toBe(0);
+		expect(await attendanceRepo.remove(db, ada, '2026-10-10', 'overnight_hours')).toBe(1);
+		expect(await attendanceRepo.remove(db, ada, '2026-10-10', 'overnight_hours')).toBe(0);
 		expect(
-			await sessionRepo.listForServiceOn(db, serviceId, '2026-10-10', 'break_time_hours')
+			await attendanceRepo.listForServiceOn(db, serviceId, '2026-10-10', 'break_time_hours')
 		).toHaveLength(1);
 	});
 
 	it('lists a provider’s sessions in a period with the child and service, by day and reference', async () => {
-		await sessionRepo.record(db, [
+		await attendanceRepo.record(db, [
 			session(ben, { held_on: '2026-10-09' }),
 			session(ada, { held_on: '2026-10-09' }),
 			session(ada, { held_on: '2026-11-01' })
 		]);
-		const rows = await sessionRepo.listForProvider(db, providerId, '2026-10-01', '2026-10-31');
+		const rows = await attendanceRepo.listForProvider(db, providerId, '2026-10-01', '2026-10-31');
 		expect(rows.map((r) => [r.held_on, r.reference, r.display_name, r.service_name])).toEqual([
 			['2026-10-09', 'R-001', 'Ada', 'Club'],
 			['2026-10-09', 'R-002', 'Ben', 'Club'],
 			['2026-10-10', 'R-001', 'Ada', 'Club']
 		]);
 		expect(
-			await sessionRepo.listForProvider(db, outsider.providerId!, '2026-01-01', '2026-12-31')
+			await attendanceRepo.listForProvider(db, outsider.providerId!, '2026-01-01', '2026-12-31')
 		).toEqual([]);
 	});
 
 	it('refuses 0 and 25 hours', async () => {
 		for (const hours of ['0', '25'])
 			await expect(
-				sessionRepo.record(db, [session(ada, { held_on: '2026-10-20', hours })]),
+				attendanceRepo.record(db, [session(ada, { held_on: '2026-10-20', hours })]),
 				hours
 			).rejects.toThrow();
-		await sessionRepo.record(db, [session(ada, { held_on: '2026-10-20', hours: '24' })]);
+		await attendanceRepo.record(db, [session(ada, { held_on: '2026-10-20', hours: '24' })]);
 	});
 
 	it('finds the packages open on a day: started, not ended, child not erased', async () => {

@@ -70,7 +70,7 @@ describe.each(databaseKinds)('double taps and bursts on %s', (kind) => {
 		const answersBefore = await count('answer');
 		await Promise.all(
 			Array.from({ length: 5 }, () =>
-				saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en')
+				saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1)
 			)
 		);
 		expect(await count('answer')).toBe(answersBefore + 1);

@@ -48,10 +48,10 @@ describe.each(databaseKinds)('questions named like object properties on %s', (ki
 		expect(ctx.answers.constructor).toBeUndefined();
 		expect(ctx.answers.toString).toBeUndefined();
 		expect(ctx.steps.steps).not.toContain('toString');
-		await saveAnswer(database.db, ctx, 'constructor', { value: 'valueOf' }, 'en');
+		await saveAnswer(database.db, ctx, 'constructor', { value: 'valueOf' }, 'en', 1);
 		ctx = (await fromResumeToken(database.db, started.resumeToken))!;
 		expect(ctx.steps.steps).toContain('toString');
-		await saveAnswer(database.db, ctx, 'toString', { value: 'Fine' }, 'en');
+		await saveAnswer(database.db, ctx, 'toString', { value: 'Fine' }, 'en', 1);
 		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
 		expect(
 			Object.fromEntries(rows.map((r) => [r.question_name, [r.value, r.classification]]))

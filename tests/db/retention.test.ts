@@ -2,25 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as answerRepo from '../../src/lib/server/db/answer';
 import type { DB } from '../../src/lib/server/db/connect';
-import {
-	applyRetention,
-	eraseChild,
-	retentionMonths
-} from '../../src/lib/server/privacy/retention';
+import { applyRetention, eraseChild } from '../../src/lib/server/privacy/retention';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 
 const YEAR = 365 * 86400_000;
 const MEASURE = 'safe.feel_safe';
-
-describe('retentionMonths', () => {
-	it('defaults to six years and refuses anything but a whole number of months', () => {
-		expect(retentionMonths({})).toBe(72);
-		expect(retentionMonths({ RETENTION_MONTHS: ' 24 ' })).toBe(24);
-		for (const bad of ['0', '-3', '1.5', 'six', '1e3'])
-			expect(() => retentionMonths({ RETENTION_MONTHS: bad })).toThrow(/RETENTION_MONTHS/);
-	});
-});
 
 describe.each(databaseKinds)('retention on %s', (kind) => {
 	let database: TestDatabase;

@@ -164,21 +164,25 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 					classification: 'negative'
 				})
 				.execute();
-			await safeguarding.raise(db, {
-				responseId: response.id,
-				questionName: 'feel_safe',
-				serviceId: serviceA
-			});
+			await safeguarding.raise(
+				db,
+				{ responseId: response.id, questionName: 'feel_safe', serviceId: serviceA },
+				1
+			);
 			ids.alertA = (
 				await db.selectFrom('safeguarding_alert').select('id').executeTakeFirstOrThrow()
 			).id;
 			// A second alert raised a week ago is overdue.
-			await safeguarding.raise(db, {
-				responseId: response.id,
-				questionName: 'safe_help',
-				serviceId: serviceA,
-				raisedAt: new Date(Date.now() - 7 * 86400_000)
-			});
+			await safeguarding.raise(
+				db,
+				{
+					responseId: response.id,
+					questionName: 'safe_help',
+					serviceId: serviceA,
+					raisedAt: new Date(Date.now() - 7 * 86400_000)
+				},
+				1
+			);
 		};
 		// The mutation run prepares this once and starts each mutant from a copy.
 		const prepared = await preparedOnce(env, async () => {

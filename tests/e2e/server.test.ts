@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../src/lib/server/catalogue/measures';
@@ -126,5 +126,26 @@ describe('a broken survey definition', () => {
 		});
 		expect(code).not.toBe(0);
 		expect(output).toContain('extra-survey.json: feel_safe: unknown measure "safe.feels_safe"');
+	});
+});
+
+describe('wrong settings', () => {
+	it('stop the app from starting, each named with its value and what it allows', async () => {
+		const dataDir = tempDir('voices-data-');
+		const { code, output } = await failingStart({
+			DATA_DIR: dataDir,
+			DATABASE_POOL_SIZE: 'abc',
+			RESET_LINK_HOURS: '-5',
+			SAFEGUARDING_DUE_WORKING_DAYS: 'soon'
+		});
+		expect(code).not.toBe(0);
+		expect(output).toContain('3 settings are wrong:');
+		expect(output).toContain('DATABASE_POOL_SIZE must be a whole number from 1 to 100; got "abc"');
+		expect(output).toContain('RESET_LINK_HOURS must be a whole number from 1 to 168; got "-5"');
+		expect(output).toContain(
+			'SAFEGUARDING_DUE_WORKING_DAYS must be a whole number from 0 to 30; got "soon"'
+		);
+		// Refused before anything is written.
+		expect(existsSync(join(dataDir, 'pglite'))).toBe(false);
 	});
 });

@@ -2,11 +2,10 @@ import highsLoader, { type Highs } from 'highs';
 import {
 	cubeEquations,
 	cubeKey,
-	quarterStart,
 	type CubeCell,
 	type CubePattern
 } from '../../src/lib/server/statistics/cube';
-import { financialYear } from '../../src/lib/calendar/periods';
+import { financialYear, quarterStart } from '../../src/lib/calendar/periods';
 
 /**
  * The disclosure audit: what could a reader work out about each hidden figure from every figure

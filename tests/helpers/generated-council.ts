@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { SPLITS, type CubeCell, type Split } from '../../src/lib/server/statistics/cube';
-import { published, quarterStart } from '../../src/lib/server/statistics/cube';
+import { published } from '../../src/lib/server/statistics/cube';
+import { quarterStart } from '../../src/lib/calendar/periods';
 
 /**
  * Generated councils for the disclosure audit: a few providers of a few services, answers spread

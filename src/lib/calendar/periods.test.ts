@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addMonths,
 	financialYear,
 	financialYearOf,
+	financialYearStart,
 	month,
+	monthEnd,
 	monthsOf,
 	parsePeriodKey,
 	quarter,
+	quarterStart,
 	quartersEnding,
 	range
 } from './periods';
@@ -38,7 +42,30 @@ describe('financial quarters and years', () => {
 		expect(financialYear('2099-06-01').label).toBe('Financial year 2099-00');
 	});
 
+	it('gives the first day of a date’s financial year and quarter', () => {
+		expect(financialYearStart('2026-03-31')).toBe('2025-04-01');
+		expect(financialYearStart('2026-04-01')).toBe('2026-04-01');
+		for (const [iso, start] of [
+			['2026-01-31', '2026-01-01'],
+			['2026-03-31', '2026-01-01'],
+			['2026-04-01', '2026-04-01'],
+			['2026-09-15', '2026-07-01'],
+			['2026-12-01', '2026-10-01']
+		])
+			expect(quarterStart(iso!), iso).toBe(start);
+	});
+
+	it('counts whole months on, across year ends', () => {
+		expect(addMonths('2026-11-24', 3)).toBe('2027-02-01');
+		expect(addMonths('2025-04-01', 11)).toBe('2026-03-01');
+		expect(addMonths('2026-01-01', 12)).toBe('2027-01-01');
+		expect(addMonths('2026-03-01', -3)).toBe('2025-12-01');
+	});
+
 	it('knows the length of every month, leap years included', () => {
+		expect(monthEnd('2024-02-10')).toBe('2024-02-29');
+		expect(monthEnd('2100-02-01')).toBe('2100-02-28');
+		expect(monthEnd('2026-04-30')).toBe('2026-04-30');
 		expect(month('2024-02-10').end).toBe('2024-02-29');
 		expect(month('2025-02-10').end).toBe('2025-02-28');
 		expect(month('2025-12-31')).toMatchObject({ key: '2025-12', label: 'December 2025' });

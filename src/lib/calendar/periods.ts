@@ -57,6 +57,22 @@ export function financialYearOf(iso: string): number {
 	return Number(iso.slice(0, 4)) - (month < 4 ? 1 : 0);
 }
 
+/** The first day of the financial year a date falls in: 31 March 2026 → 2025-04-01. */
+export const financialYearStart = (iso: string): string => `${financialYearOf(iso)}-04-01`;
+
+/** The first day of the quarter a date falls in (financial quarters start with calendar ones). */
+export function quarterStart(iso: string): string {
+	const m = Number(iso.slice(5, 7));
+	return `${iso.slice(0, 4)}-${pad(m - ((m - 1) % 3))}-01`;
+}
+
+/** The first day of the month `months` after the month of a date: 2026-11-24, 3 → 2027-02-01. */
+export const addMonths = (iso: string, months: number): string =>
+	monthStart(monthIndex(iso) + months);
+
+/** The last day of the month a date falls in: 2028-02-10 → 2028-02-29. */
+export const monthEnd = (iso: string): string => lastDay(monthIndex(iso));
+
 const fyLabel = (fy: number) => `${fy}-${pad((fy + 1) % 100)}`;
 
 export function month(iso: string): Period {

@@ -23,16 +23,6 @@ export interface App {
 
 let booting: Promise<App> | undefined;
 
-function protocolOf(origin: string): string {
-	try {
-		return new URL(origin).protocol;
-	} catch {
-		throw new Error(
-			`ORIGIN must be the public address, like https://voices.council.example; got "${origin}"`
-		);
-	}
-}
-
 const DEMO_AT_HTTPS =
 	'Demo data (published demo passwords, codes and links) is not served at an https address. ' +
 	'For a real installation start without DEMO_DATA on a database without demo accounts; for a ' +
@@ -45,7 +35,7 @@ async function boot(config: Config): Promise<App> {
 		const list = catalogue.problems.map(formatProblem).join('\n');
 		throw new Error(`The survey definitions have problems:\n${list}`);
 	}
-	const publicAddress = protocolOf(config.origin) === 'https:';
+	const publicAddress = new URL(config.origin).protocol === 'https:';
 	if (config.demoData && publicAddress && !config.publicDemo) throw new Error(DEMO_AT_HTTPS);
 	if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 	if (config.databaseUrl && !config.secretKey)
@@ -54,7 +44,11 @@ async function boot(config: Config): Promise<App> {
 				'database, and give every app server the same SECRET_KEY.'
 		);
 	useKey(loadKey(config.secretKey, config.dataDir));
-	const connection = await connect({ url: config.databaseUrl, dataDir: pgliteDir(config) });
+	const connection = await connect({
+		url: config.databaseUrl,
+		dataDir: pgliteDir(config),
+		poolSize: config.databasePoolSize
+	});
 	try {
 		await migrateToLatest(connection.db);
 		await checkAndUpgrade(connection.db);

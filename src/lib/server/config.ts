@@ -1,60 +1,188 @@
 import { join, resolve } from 'node:path';
-import { thresholdFrom } from './statistics/suppress';
-import { returnDueDaysFrom, type ReturnDueDays } from './returns/deadlines';
+import * as v from 'valibot';
+import { isReturnKind, RETURN_KIND_IDS, type ReturnKind } from '../domain/return-kinds';
+import { DEFAULT_DUE_DAYS, MAX_DUE_DAYS, type ReturnDueDays } from './returns/deadlines';
+import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from './statistics/suppress';
 
-/** Settings from the environment, read once. README.md lists them. */
-export interface Config {
-	databaseUrl?: string;
-	dataDir: string;
-	surveysDir: string;
-	symbolsDir?: string;
-	/** Add the demo organisations, accounts and codes to an empty database (DEMO_DATA=on). */
-	demoData: boolean;
-	/** THIS_IS_A_DEMO=yes: demo accounts may be served at an https address (a public demo). */
-	publicDemo: boolean;
-	/** SECRET_KEY: the application key; without it one is kept in DATA_DIR/secret-key. */
-	secretKey?: string;
-	origin: string;
-	/** Dashboard cells with fewer answers than this are shown as `c` (README: small numbers). */
-	suppressionThreshold: number;
-	/** Made-up completed responses added with the demo data (DEMO_RESPONSES). */
-	demoResponses: number;
-	/** Working days after a period ends that each kind of provider return is due (RETURN_DUE_DAYS). */
-	returnDueDays: ReturnDueDays;
+/**
+ * The settings, read from the environment once, at start (README.md lists them). Each is declared
+ * once below with its default and what it allows; a wrong value stops the start with a message
+ * naming it, and every wrong value is reported together. Unset or empty means the default.
+ * Secrets (DATABASE_URL, SECRET_KEY) are never repeated in a message.
+ */
+
+type Message = (issue: v.BaseIssue<unknown>) => string;
+
+/** What follows the setting's name in a message: what it allows, then the value it was given. */
+const got =
+	(allowed: string): Message =>
+	(issue) =>
+		`${allowed}; got ${JSON.stringify(issue.input)}`;
+
+/** A whole number from `min` to `max` (spaces around it are ignored). */
+function wholeNumber(min: number, max: number) {
+	const message = got(`must be a whole number from ${min} to ${max}`);
+	return v.pipe(
+		v.string(),
+		// Digits only: Number() would take '2.5', '1e2', '0x10' and ' ' (as 0).
+		v.regex(/^\s*\d+\s*$/, message),
+		v.check((text) => Number(text) >= min && Number(text) <= max, message),
+		v.transform(Number)
+	);
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const dataDir = resolve(env.DATA_DIR ?? 'data');
-	const port = env.PORT ?? '3000';
+const counted = (fallback: number, min: number, max: number) =>
+	v.optional(wholeNumber(min, max), String(fallback));
+
+/** A folder, relative to the folder the app is started in. */
+const folder = v.pipe(
+	v.string(),
+	v.transform((path) => resolve(path))
+);
+
+const oneOf = <const T extends string>(options: readonly [T, ...T[]], fallback: T) =>
+	v.optional(
+		v.picklist(options, got(`must be ${options.map((o) => `"${o}"`).join(' or ')}`)),
+		fallback
+	);
+
+const RETURN_DUE_DAYS_FORMAT =
+	`must look like "monthly=10,quarterly=15,annual=20" ` +
+	`(whole numbers of working days from 1 to ${MAX_DUE_DAYS})`;
+
+/**
+ * Reads RETURN_DUE_DAYS, e.g. "monthly=10,quarterly=15,annual=20"; any kind left out keeps its
+ * default; blank gives the defaults. Anything else (unknown kind, not a whole number, 0, more than
+ * 60, repeated kind) gives what is wrong, as text.
+ */
+function dueDaysFrom(value: string): ReturnDueDays | string {
+	const days = { ...DEFAULT_DUE_DAYS };
+	if (value.trim() === '') return days;
+	const seen = new Set<ReturnKind>();
+	for (const raw of value.split(',')) {
+		const part = raw.trim();
+		if (part === '') return 'there is an empty part';
+		const eq = part.indexOf('=');
+		if (eq < 0) return `"${part}" has no "="`;
+		const kind = part.slice(0, eq).trim();
+		const number = part.slice(eq + 1).trim();
+		if (!isReturnKind(kind))
+			return `"${kind}" in "${part}" is not a kind of return (use ${RETURN_KIND_IDS.join(', ')})`;
+		if (seen.has(kind)) return `"${kind}" is given more than once`;
+		seen.add(kind);
+		if (!/^[0-9]+$/.test(number)) return `"${number}" in "${part}" is not a whole number`;
+		const n = Number(number);
+		if (n < 1 || n > MAX_DUE_DAYS)
+			return `"${number}" in "${part}" is not from 1 to ${MAX_DUE_DAYS} working days`;
+		days[kind] = n;
+	}
+	return days;
+}
+
+const returnDueDays = v.pipe(
+	v.optional(v.string(), ''),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => {
+		const read = dueDaysFrom(dataset.value);
+		if (typeof read !== 'string') return read;
+		addIssue({ message: `${RETURN_DUE_DAYS_FORMAT}; ${read} in ${JSON.stringify(dataset.value)}` });
+		return NEVER;
+	})
+);
+
+const Settings = v.object({
+	DATABASE_URL: v.optional(v.string()),
+	/** At most 100: PostgreSQL's own default limit is 100 connections in all. */
+	DATABASE_POOL_SIZE: counted(10, 1, 100),
+	DATA_DIR: v.optional(folder, 'data'),
+	SURVEYS_DIR: v.optional(folder, 'surveys'),
+	SYMBOLS_DIR: v.optional(folder),
+	DEMO_DATA: oneOf(['on', 'off'], 'off'),
+	THIS_IS_A_DEMO: oneOf(['yes', 'no'], 'no'),
+	SECRET_KEY: v.optional(v.string()),
+	PORT: v.optional(v.string(), '3000'),
+	ORIGIN: v.optional(
+		v.pipe(
+			v.string(),
+			v.check(
+				(text) => URL.canParse(text),
+				got('must be the public address, like https://voices.council.example')
+			)
+		)
+	),
+	SUPPRESSION_THRESHOLD: counted(DEFAULT_THRESHOLD, 1, MAX_THRESHOLD),
+	DEMO_RESPONSES: counted(3000, 0, 9_999_999),
+	RETURN_DUE_DAYS: returnDueDays,
+	/** No longer than a staff session lasts at all (12 hours). */
+	SESSION_IDLE_MINUTES: counted(30, 1, 720),
+	/** A week at most: a link that works longer is a password lying in an inbox. */
+	RESET_LINK_HOURS: counted(24, 1, 168),
+	/** 0: due at once. */
+	SAFEGUARDING_DUE_WORKING_DAYS: counted(1, 0, 30),
+	/** Six years after the last activity by default; a hundred at most. */
+	RETENTION_MONTHS: counted(72, 1, 1200)
+});
+
+function configFrom(s: v.InferOutput<typeof Settings>) {
 	return {
-		databaseUrl: env.DATABASE_URL || undefined,
-		dataDir,
-		surveysDir: resolve(env.SURVEYS_DIR ?? 'surveys'),
-		symbolsDir: env.SYMBOLS_DIR ? resolve(env.SYMBOLS_DIR) : undefined,
-		demoData: onOff('DEMO_DATA', env.DEMO_DATA),
-		publicDemo: env.THIS_IS_A_DEMO === 'yes',
-		secretKey: env.SECRET_KEY || undefined,
-		origin: env.ORIGIN ?? `http://localhost:${port}`,
-		suppressionThreshold: thresholdFrom(env.SUPPRESSION_THRESHOLD),
-		demoResponses: demoResponsesFrom(env.DEMO_RESPONSES),
-		returnDueDays: returnDueDaysFrom(env.RETURN_DUE_DAYS)
+		/** A PostgreSQL server; without it the embedded database in DATA_DIR. */
+		databaseUrl: s.DATABASE_URL,
+		/** Connections per app process to DATABASE_URL. */
+		databasePoolSize: s.DATABASE_POOL_SIZE,
+		dataDir: s.DATA_DIR,
+		surveysDir: s.SURVEYS_DIR,
+		symbolsDir: s.SYMBOLS_DIR,
+		/** Add the demo organisations, accounts and codes to an empty database (DEMO_DATA=on). */
+		demoData: s.DEMO_DATA === 'on',
+		/** THIS_IS_A_DEMO=yes: demo accounts may be served at an https address (a public demo). */
+		publicDemo: s.THIS_IS_A_DEMO === 'yes',
+		/** SECRET_KEY: the application key; without it one is kept in DATA_DIR/secret-key. */
+		secretKey: s.SECRET_KEY,
+		origin: s.ORIGIN ?? `http://localhost:${s.PORT}`,
+		/** Dashboard cells with fewer answers than this are shown as `c` (README: small numbers). */
+		suppressionThreshold: s.SUPPRESSION_THRESHOLD,
+		/** Made-up completed responses added with the demo data (DEMO_RESPONSES). */
+		demoResponses: s.DEMO_RESPONSES,
+		/** Working days after a period ends that each kind of return is due (RETURN_DUE_DAYS). */
+		returnDueDays: s.RETURN_DUE_DAYS,
+		/** Minutes without a request before a staff session ends (SESSION_IDLE_MINUTES). */
+		sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
+		/** How long a one-time set-password link works (RESET_LINK_HOURS). */
+		resetLinkHours: s.RESET_LINK_HOURS,
+		/** Working days until a safeguarding alert is overdue (SAFEGUARDING_DUE_WORKING_DAYS). */
+		safeguardingDueWorkingDays: s.SAFEGUARDING_DUE_WORKING_DAYS,
+		/** Months identifiable data is kept after a child's last activity (RETENTION_MONTHS). */
+		retentionMonths: s.RETENTION_MONTHS
 	};
+}
+
+export type Config = ReturnType<typeof configFrom>;
+
+const describeIssue = (issue: v.BaseIssue<unknown>) =>
+	`${v.getDotPath(issue) ?? 'A setting'} ${issue.message}`;
+
+/** Reads the settings; throws one Error listing every wrong one. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const read = v.safeParse(Settings, given, { abortPipeEarly: true });
+	if (read.success) return configFrom(read.output);
+	const problems = read.issues.map(describeIssue);
+	throw new Error(
+		problems.length === 1
+			? problems.join('')
+			: `${problems.length} settings are wrong:\n${problems.join('\n')}`
+	);
+}
+
+/**
+ * Reads a whole number given to a command the way a setting is read, or throws naming it:
+ * "The attribute threshold must be a whole number from 1 to 1000; got "2.5"".
+ */
+export function wholeNumberFrom(name: string, value: string, min: number, max: number): number {
+	const read = v.safeParse(wholeNumber(min, max), value, { abortPipeEarly: true });
+	if (read.success) return read.output;
+	throw new Error(`${name} ${read.issues[0].message}`);
 }
 
 export function pgliteDir(config: Config): string {
 	return join(config.dataDir, 'pglite');
-}
-
-function demoResponsesFrom(value: string | undefined): number {
-	if (value === undefined || value === '') return 3000;
-	if (!/^\d{1,7}$/.test(value))
-		throw new Error(`DEMO_RESPONSES must be a whole number of responses; got "${value}"`);
-	return Number(value);
-}
-
-/** Demo data only when asked for in so many words: a real installation never gets it. */
-function onOff(name: string, value: string | undefined): boolean {
-	if (value === undefined || value === '' || value === 'off') return false;
-	if (value === 'on') return true;
-	throw new Error(`${name} must be "on" or "off"; got "${value}"`);
 }

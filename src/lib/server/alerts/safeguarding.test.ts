@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, dueWorkingDays } from './safeguarding';
+import { dueAt } from './safeguarding';
 
 describe('dueAt', () => {
 	it('is the next working day at the same time', () => {
@@ -20,9 +20,15 @@ describe('dueAt', () => {
 			'2026-12-02T09:00:00.000Z'
 		);
 	});
-	it('reads the number of working days from the environment, one by default', () => {
-		expect(dueWorkingDays({})).toBe(1);
-		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: '2' })).toBe(2);
-		expect(dueWorkingDays({ SAFEGUARDING_DUE_WORKING_DAYS: 'soon' })).toBe(1);
+	it('skips England and Wales bank holidays', () => {
+		// Raised Thursday 2 April 2026: Friday 3 April is Good Friday and Monday 6 April Easter
+		// Monday, so one working day later is Tuesday 7 April, at the same time of day.
+		expect(dueAt(new Date('2026-04-02T14:10:00Z'), 1).toISOString()).toBe(
+			'2026-04-07T14:10:00.000Z'
+		);
+		// Christmas 2026: Friday 25 December, then Boxing Day's substitute on Monday 28 December.
+		expect(dueAt(new Date('2026-12-24T08:00:00Z'), 2).toISOString()).toBe(
+			'2026-12-30T08:00:00.000Z'
+		);
 	});
 });

@@ -1,29 +1,25 @@
 import type { DB } from '../db/connect';
+import { daysBetween, utcDate } from '../../calendar/dates';
+import { addWorkingDays } from '../../calendar/working-days';
 
 /**
- * When a safeguarding alert falls due: `workingDays` working days (Monday to Friday) after it is
- * raised, at the same time of day. Bank holidays are not known here and count as working days.
+ * When a safeguarding alert falls due: `workingDays` working days (Monday to Friday, less England
+ * and Wales bank holidays) after the day it is raised, at the same time of day.
  */
 export function dueAt(raised: Date, workingDays: number): Date {
-	const due = new Date(raised);
-	let left = workingDays;
-	while (left > 0) {
-		due.setUTCDate(due.getUTCDate() + 1);
-		const day = due.getUTCDay();
-		if (day !== 0 && day !== 6) left--;
-	}
-	return due;
+	const day = utcDate(raised);
+	const days = daysBetween(day, addWorkingDays(day, workingDays));
+	return new Date(raised.getTime() + days * 24 * 60 * 60 * 1000);
 }
 
-export function dueWorkingDays(env: NodeJS.ProcessEnv = process.env): number {
-	const n = Number(env.SAFEGUARDING_DUE_WORKING_DAYS ?? 1);
-	return Number.isInteger(n) && n >= 0 && n <= 30 ? n : 1;
-}
-
-/** Raises an alert for one worrying answer; the same answer posted twice raises it once. */
+/**
+ * Raises an alert for one worrying answer, due `dueWorkingDays` working days later
+ * (SAFEGUARDING_DUE_WORKING_DAYS); the same answer posted twice raises it once.
+ */
 export async function raise(
 	db: DB,
-	alert: { responseId: string; questionName: string; serviceId: string; raisedAt?: Date }
+	alert: { responseId: string; questionName: string; serviceId: string; raisedAt?: Date },
+	dueWorkingDays: number
 ): Promise<void> {
 	const raisedAt = alert.raisedAt ?? new Date();
 	await db
@@ -33,7 +29,7 @@ export async function raise(
 			question_name: alert.questionName,
 			service_id: alert.serviceId,
 			raised_at: raisedAt,
-			due_at: dueAt(raisedAt, dueWorkingDays())
+			due_at: dueAt(raisedAt, dueWorkingDays)
 		})
 		.onConflict((oc) => oc.columns(['response_id', 'question_name']).doNothing())
 		.execute();

@@ -141,14 +141,16 @@ export interface Saved {
 /**
  * Saves (or, for an empty answer, clears) one question's answer with its measure and
  * classification from the version answered, and moves the response on. Saving the same page
- * twice leaves one answer. A worrying answer raises a safeguarding alert in the same transaction.
+ * twice leaves one answer. A worrying answer raises a safeguarding alert in the same transaction,
+ * due `alertDueWorkingDays` working days later.
  */
 export async function saveAnswer(
 	db: DB,
 	ctx: RespondentContext,
 	question: string,
 	value: { value: unknown } | { empty: true },
-	language: string
+	language: string,
+	alertDueWorkingDays: number
 ): Promise<Saved> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
@@ -169,11 +171,11 @@ export async function saveAnswer(
 		const rule = ownValue(ctx.version.rules, question);
 		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
 		if (worrying) {
-			await safeguarding.raise(trx, {
-				responseId: locked.id,
-				questionName: question,
-				serviceId: locked.service_id
-			});
+			await safeguarding.raise(
+				trx,
+				{ responseId: locked.id, questionName: question, serviceId: locked.service_id },
+				alertDueWorkingDays
+			);
 		}
 		const answers = Object.assign(Object.create(null) as Record<string, unknown>, ctx.answers);
 		if ('empty' in value) delete answers[question];

@@ -1,3 +1,4 @@
+import { month as calendarMonth } from '../../calendar/periods';
 import { notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
@@ -97,19 +98,11 @@ export async function saveRegister(
 	});
 }
 
-/** First and last day of the month `date` falls in. */
-export function monthOf(date: string): { from: string; to: string } {
-	const [y, m] = date.split('-').map(Number) as [number, number];
-	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-	const month = date.slice(0, 7);
-	return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-
 /** The service's sessions in the month of `date`, by day and child reference. */
 export async function month(db: DB, user: StaffUser, serviceId: string, date: string) {
 	const providerId = providerScope(user, 'attendance.record');
 	await ownService(db, user, serviceId, 'attendance.record');
-	const { from, to } = monthOf(date);
-	const rows = await attendanceRepo.listForProvider(db, providerId, from, to);
+	const { start, end } = calendarMonth(date);
+	const rows = await attendanceRepo.listForProvider(db, providerId, start, end);
 	return rows.filter((r) => r.service_id === serviceId);
 }

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isRealDate, readChoice, readRegister, statusField } from './validate';
+import { readChoice, readRegister, statusField } from './validate';
 
 const TODAY = '2026-11-24';
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
-
-describe('isRealDate', () => {
-	it('accepts calendar dates, including 29 February in a leap year', () => {
-		expect(isRealDate('2026-11-24')).toBe(true);
-		expect(isRealDate('2028-02-29')).toBe(true);
-	});
-	it('refuses dates that do not exist and other shapes', () => {
-		for (const d of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-11-31', '24/11/2026', ''])
-			expect(isRealDate(d), d).toBe(false);
-	});
-	it('refuses years PostgreSQL or a person would not mean', () => {
-		for (const d of ['0000-01-01', '1899-12-31', '2100-01-01', '9999-12-31', '+02026-01-01'])
-			expect(isRealDate(d), d).toBe(false);
-	});
-});
 
 describe('readChoice: which register', () => {
 	const ok = { service: A, date: '2026-11-20', type: 'break_time_hours' };

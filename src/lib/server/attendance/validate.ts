@@ -1,3 +1,4 @@
+import { isRealDate } from '../../calendar/dates';
 import { COUNTED_SESSION_TYPES, HOUR_TYPES, type HourType } from '../../domain/hour-types';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/attendance';
 import { isOneOf } from '../../domain/words';
@@ -8,22 +9,8 @@ import type { FieldErrors } from '../forms/staff';
 
 type Values = Partial<Record<string, string>>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 export const MAX_ACTIVITY = 200;
-
-/** The years a date on a staff form may fall in: a child's birth, a package or a session. */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2099;
-
-/** A YYYY-MM-DD date that exists on the calendar (not 30 February), from 1900 to 2099. */
-export function isRealDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const year = Number(value.slice(0, 4));
-	if (year < FIRST_YEAR || year > LAST_YEAR) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export function isHourType(value: string): value is HourType {
 	return isOneOf(HOUR_TYPES, value);

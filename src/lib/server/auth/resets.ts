@@ -6,17 +6,22 @@ import { hitFromAddress } from '../rate-limit';
 import { hashSecret, newToken } from '../secrets';
 import { hashPassword } from './passwords';
 
-/** How long a reset link works (RESET_LINK_HOURS, default 24). */
-const HOURS = () => Number(process.env.RESET_LINK_HOURS ?? 24) || 24;
-
-/** A one-time link to set a password; the token is shown once and only its hash kept. */
-export async function issue(db: DB, userId: string, createdBy: string | null): Promise<string> {
+/**
+ * A one-time link to set a password that works for `hours` (RESET_LINK_HOURS); the token is shown
+ * once and only its hash kept.
+ */
+export async function issue(
+	db: DB,
+	userId: string,
+	createdBy: string | null,
+	hours: number
+): Promise<string> {
 	const token = newToken();
 	await resetRepo.insert(db, {
 		token_hash: hashSecret(token),
 		user_id: userId,
 		created_by: createdBy,
-		expires_at: new Date(Date.now() + HOURS() * 3600_000)
+		expires_at: new Date(Date.now() + hours * 3600_000)
 	});
 	return `/reset/${token}`;
 }

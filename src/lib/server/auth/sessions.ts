@@ -8,12 +8,6 @@ import { hashSecret, newToken } from '../secrets';
 export const SESSION_COOKIE = 'voices_staff';
 const ABSOLUTE_SECONDS = 12 * 3600;
 
-/** Minutes without a request before a session ends (SESSION_IDLE_MINUTES, default 30). */
-export function idleSeconds(env: NodeJS.ProcessEnv = process.env): number {
-	const minutes = Number(env.SESSION_IDLE_MINUTES ?? 30);
-	return (Number.isFinite(minutes) && minutes > 0 ? minutes : 30) * 60;
-}
-
 export interface StaffUser {
 	id: string;
 	email: string;
@@ -32,11 +26,16 @@ export interface StaffSession {
 	user: StaffUser;
 }
 
-export async function fromCookie(db: DB, cookies: Cookies): Promise<StaffSession | null> {
+/** The session the cookie names, unless it has ended or gone `idleMinutes` without a request. */
+export async function fromCookie(
+	db: DB,
+	cookies: Cookies,
+	idleMinutes: number
+): Promise<StaffSession | null> {
 	const token = cookies.get(SESSION_COOKIE);
 	if (!token) return null;
 	const idHash = hashSecret(token);
-	const row = await sessionRepo.findLive(db, idHash, idleSeconds());
+	const row = await sessionRepo.findLive(db, idHash, idleMinutes * 60);
 	if (!row) return null;
 	// Touching at most once a minute keeps writes low while idle expiry stays accurate.
 	if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000)

@@ -1,6 +1,6 @@
 import { END_REASONS, type EndReason } from '../../domain/care-packages';
 import { isOneOf } from '../../domain/words';
-import { isRealDate } from '../attendance/validate';
+import { isRealDate } from '../../calendar/dates';
 import type { FieldErrors } from '../forms/staff';
 
 // Checks for ending a care package. Messages follow the GOV.UK error message pattern: say what

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCarePackage, readChild, readDate } from './validate';
+import { readCarePackage, readChild } from './validate';
 
 const TODAY = new Date('2026-12-01T12:00:00Z');
 const child = {
@@ -9,26 +9,6 @@ const child = {
 	dob_month: '4',
 	dob_year: '2015'
 };
-
-describe('readDate', () => {
-	it('reads a real date', () => {
-		expect(readDate('29', '2', '2028')).toBe('2028-02-29');
-		expect(readDate('03', '4', '2015')).toBe('2015-04-03');
-	});
-
-	it.each([
-		['31', '2', '2026'],
-		['1', '1', '0000'],
-		['1', '13', '2026'],
-		['0', '1', '2026'],
-		['1', '1', '1899'],
-		['1', '1', '2100'],
-		['1e1', '1', '2026'],
-		['00001', '1', '2026']
-	])('refuses %s %s %s', (d, m, y) => {
-		expect(readDate(d, m, y)).toBe('invalid');
-	});
-});
 
 describe('readChild', () => {
 	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(

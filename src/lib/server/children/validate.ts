@@ -1,10 +1,10 @@
+import { isRealDate, readDate } from '../../calendar/dates';
 import { ageOn } from '../../domain/age-bands';
 import { locales } from '../../i18n';
 import { isKeyOf } from '../../own';
 import { HOUR_TYPES, type HourType } from '../../domain/hour-types';
 import { SEND_NEEDS } from '../../domain/send-needs';
 import type { FieldErrors } from '../forms/staff';
-import { isRealDate } from '../attendance/validate';
 
 export interface ChildInput {
 	reference: string;
@@ -17,14 +17,6 @@ export interface ChildInput {
 }
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 _/-]{0,39}$/;
-
-/** A real calendar date from day, month and year fields (GOV.UK date input), or an error. */
-export function readDate(day: string, month: string, year: string): string | 'missing' | 'invalid' {
-	if (!day && !month && !year) return 'missing';
-	if (![day, month, year].every((p) => /^\d{1,4}$/.test(p)) || year.length !== 4) return 'invalid';
-	const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-	return isRealDate(iso) ? iso : 'invalid';
-}
 
 type Values = Partial<Record<string, string>>;
 

@@ -8,8 +8,6 @@ import { DEFAULT_ATTRIBUTE_THRESHOLD } from '../statistics/suppress';
 import { periodChoices, readQuery, type DashboardQuery, type FilterError } from './query';
 import { dashboardScope, type Scope } from '../access/dashboard';
 
-export { ukToday };
-
 export interface DashboardPage {
 	db: DB;
 	user: StaffUser;

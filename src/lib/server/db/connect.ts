@@ -25,6 +25,8 @@ export interface ConnectOptions {
 	dataDir?: string;
 	/** PostgreSQL only: run every query in this schema (tests use one fresh schema each). */
 	schema?: string;
+	/** PostgreSQL only: connections in the pool (DATABASE_POOL_SIZE); pg's default (10) if not given. */
+	poolSize?: number;
 	/** PGlite on disk: fsync each commit (default). Off only to measure what it costs. */
 	durable?: boolean;
 }
@@ -35,7 +37,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 		const { default: pg } = await import('pg');
 		const pool = new pg.Pool({
 			connectionString: options.url,
-			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			max: options.poolSize,
 			types: {
 				getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
 					oid === DATE_OID || oid === NUMERIC_OID

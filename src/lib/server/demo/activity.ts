@@ -1,3 +1,4 @@
+import { addDays, dayOfWeek } from '../../calendar/dates';
 import type { DB } from '../db/connect';
 
 /**
@@ -18,9 +19,6 @@ const CHILDREN = [
 ] as const;
 
 const ACTIVITIES = ['Swimming', 'Climbing wall', 'Cooking', 'Art and crafts', 'Park trip'];
-
-const addDays = (iso: string, n: number) =>
-	new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedDemoActivity(db: DB, from: string, today: string): Promise<void> {
 	const services = await db
@@ -77,7 +75,7 @@ export async function seedDemoActivity(db: DB, from: string, today: string): Pro
 		const last = ends ?? addDays(today, -1);
 		// The first Saturday on or after the start.
 		let day = from;
-		while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 6) day = addDays(day, 1);
+		while (dayOfWeek(day) !== 6) day = addDays(day, 1);
 		for (let week = 0; day <= last; week++, day = addDays(day, 7)) {
 			const status =
 				(week + i) % 11 === 0

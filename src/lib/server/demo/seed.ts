@@ -7,6 +7,7 @@ import * as invitations from '../invitations/links';
 import { DEMO_ACCOUNTS } from './accounts';
 import * as userRepo from '../db/user';
 import * as tally from '../db/tally';
+import { utcDate } from '../../calendar/dates';
 import { financialYear, quartersEnding } from '../../calendar/periods';
 import { generateResponses } from './responses';
 
@@ -96,7 +97,7 @@ export async function seedDemoData(db: DB, responses = 0): Promise<boolean> {
  */
 async function seedDemoResponses(db: DB, count: number, today = new Date()): Promise<void> {
 	if (count <= 0) return;
-	const iso = today.toISOString().slice(0, 10);
+	const iso = utcDate(today);
 	const from = financialYear(quartersEnding(iso, 9)[0]!.start).start;
 	await generateResponses(db, { responses: count, from, to: iso, seed: 7 });
 	await tally.rebuild(db);

@@ -1,4 +1,4 @@
-import * as sessionRepo from '../db/attendance';
+import * as attendanceRepo from '../db/attendance';
 import * as carePackageRepo from '../db/care-package';
 import type { DB } from '../db/connect';
 import * as returnRepo from '../db/provider-return';
@@ -37,12 +37,12 @@ export async function removeStaffTexts(trx: DB, child: ChildToErase): Promise<St
 	// A tombstone's "Erased" would match every text saying so: mentions are looked for once.
 	const mentions = child.erased_at ? () => false : mentionsOf(child);
 	const packageTextsRemoved = await carePackageRepo.replaceExplanations(trx, child.id, REMOVED);
-	const mentioning = (await sessionRepo.activitiesOfProvider(trx, child.provider_id)).filter(
+	const mentioning = (await attendanceRepo.activitiesOfProvider(trx, child.provider_id)).filter(
 		(t) => t !== REMOVED && mentions(t)
 	);
 	const activityTextsRemoved =
-		(await sessionRepo.replaceActivities(trx, child.provider_id, mentioning, REMOVED)) +
-		(await sessionRepo.replaceOwnActivities(trx, child.id, REMOVED));
+		(await attendanceRepo.replaceActivities(trx, child.provider_id, mentioning, REMOVED)) +
+		(await attendanceRepo.replaceOwnActivities(trx, child.id, REMOVED));
 	let returnRevisionsScrubbed = 0;
 	for (const r of await returnRepo.revisionTextsOfProvider(trx, child.provider_id)) {
 		const { texts, changed } = eraseFromRevision(

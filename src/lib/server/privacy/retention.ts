@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { monthsBefore, utcDate } from '../../calendar/dates';
 import { loadVersion } from '../answering/service';
 import { record } from '../audit';
 import * as signInGuard from '../db/sign-in-guard';
@@ -157,33 +158,12 @@ export async function eraseChild(
 	});
 }
 
-/** How long records are kept: RETENTION_MONTHS, default 72 (six years after last activity). */
-export function retentionMonths(env: NodeJS.ProcessEnv = process.env): number {
-	const raw = env.RETENTION_MONTHS?.trim();
-	if (!raw) return 72;
-	const months = Number(raw);
-	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(months) || months < 1)
-		throw new Error(`RETENTION_MONTHS must be a whole number of months above 0, not "${raw}"`);
-	return months;
-}
-
-/** `months` calendar months before `now`; the 31st of a shorter month becomes its last day. */
-function monthsBefore(now: Date, months: number): Date {
-	const d = new Date(now);
-	const day = d.getUTCDate();
-	d.setUTCDate(1);
-	d.setUTCMonth(d.getUTCMonth() - months);
-	const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-	d.setUTCDate(Math.min(day, last));
-	return d;
-}
-
 /**
  * Children not yet erased with no activity since the cutoff: recorded before it, no care package
  * still open (no end date) or ending on or after it, and no response started since.
  */
 function inactiveChildren(db: DB, cutoff: Date) {
-	const cutoffDay = cutoff.toISOString().slice(0, 10);
+	const cutoffDay = utcDate(cutoff);
 	return db
 		.selectFrom('child')
 		.select('id')
@@ -211,15 +191,11 @@ function inactiveChildren(db: DB, cutoff: Date) {
 }
 
 /**
- * Applies the retention period: erases inactive children, removes old free text, and clears
- * expired sessions, reset links and rate-limit windows, all in one transaction with one audit
- * record. Never deletes a response or a measure's answer.
+ * Applies the retention period of `months` (RETENTION_MONTHS): erases inactive children, removes
+ * old free text, and clears expired sessions, reset links and rate-limit windows, all in one
+ * transaction with one audit record. Never deletes a response or a measure's answer.
  */
-export async function applyRetention(
-	db: DB,
-	now = new Date(),
-	months = retentionMonths()
-): Promise<RetentionCounts> {
+export async function applyRetention(db: DB, now: Date, months: number): Promise<RetentionCounts> {
 	const cutoff = monthsBefore(now, months);
 	return db.transaction().execute(async (trx) => {
 		const counts: RetentionCounts = {

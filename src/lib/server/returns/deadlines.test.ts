@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodKey, type Period } from '../../calendar/periods';
-import {
-	addWorkingDays,
-	DEFAULT_DUE_DAYS,
-	dueOn,
-	isWorkingDay,
-	periodOf,
-	periodsOwed,
-	returnDueDaysFrom
-} from './deadlines';
+import { DEFAULT_DUE_DAYS, dueOn, periodOf, periodsOwed } from './deadlines';
 
 // Calendars used below, worked out by hand:
 //   2026: 1 Jan Thu; 31 Jan Sat; Good Friday 3 Apr, Easter Monday 6 Apr; 31 Mar Tue; 30 Apr Thu;
@@ -22,74 +14,6 @@ const period = (key: string): Period => {
 	return p;
 };
 const keys = (periods: Period[]) => periods.map((p) => p.key);
-
-describe('isWorkingDay', () => {
-	it('is false at weekends and true on an ordinary weekday', () => {
-		expect(isWorkingDay('2026-01-31')).toBe(false); // Saturday
-		expect(isWorkingDay('2026-02-01')).toBe(false); // Sunday
-		expect(isWorkingDay('2026-02-02')).toBe(true); // Monday
-		expect(isWorkingDay('2026-02-06')).toBe(true); // Friday
-	});
-
-	it('knows Christmas 2026, with Boxing Day moved to Monday 28 December', () => {
-		expect(isWorkingDay('2026-12-24')).toBe(true);
-		expect(isWorkingDay('2026-12-25')).toBe(false);
-		expect(isWorkingDay('2026-12-28')).toBe(false);
-		expect(isWorkingDay('2026-12-29')).toBe(true);
-	});
-
-	it('knows Easter in 2026 and 2027', () => {
-		expect(isWorkingDay('2026-04-02')).toBe(true);
-		expect(isWorkingDay('2026-04-03')).toBe(false);
-		expect(isWorkingDay('2026-04-06')).toBe(false);
-		expect(isWorkingDay('2026-04-07')).toBe(true);
-		expect(isWorkingDay('2027-03-26')).toBe(false);
-		expect(isWorkingDay('2027-03-29')).toBe(false);
-		// The same dates a year apart are ordinary days.
-		expect(isWorkingDay('2027-04-06')).toBe(true);
-		expect(isWorkingDay('2026-03-26')).toBe(true);
-	});
-
-	it('refuses things that are not ISO dates', () => {
-		expect(() => isWorkingDay('2026-02-30')).toThrow(RangeError);
-		expect(() => isWorkingDay('26-02-03')).toThrow(RangeError);
-		expect(() => isWorkingDay('2026-02-03T00:00:00Z')).toThrow(RangeError);
-	});
-});
-
-describe('addWorkingDays', () => {
-	it('skips Christmas Day, the weekend and the substitute Boxing Day', () => {
-		expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
-		expect(addWorkingDays('2026-12-24', 3)).toBe('2026-12-31');
-	});
-
-	it('carries on into the next year, skipping New Year’s Day 2027 (a Friday)', () => {
-		expect(addWorkingDays('2026-12-24', 4)).toBe('2027-01-04');
-	});
-
-	it('skips both Christmas days when they fall on Thursday and Friday (2025)', () => {
-		expect(addWorkingDays('2025-12-24', 1)).toBe('2025-12-29');
-	});
-
-	it('skips Good Friday and Easter Monday', () => {
-		expect(addWorkingDays('2026-04-02', 1)).toBe('2026-04-07');
-		expect(addWorkingDays('2026-04-01', 2)).toBe('2026-04-07');
-	});
-
-	it('does not count the starting day, even when it is itself a day off', () => {
-		expect(addWorkingDays('2026-01-31', 1)).toBe('2026-02-02');
-		expect(addWorkingDays('2026-02-02', 1)).toBe('2026-02-03');
-		expect(addWorkingDays('2026-12-25', 0)).toBe('2026-12-25');
-		expect(addWorkingDays('2026-02-04', 0)).toBe('2026-02-04');
-	});
-
-	it('refuses negative or fractional days and bad dates', () => {
-		expect(() => addWorkingDays('2026-02-02', -1)).toThrow(RangeError);
-		expect(() => addWorkingDays('2026-02-02', 1.5)).toThrow(RangeError);
-		expect(() => addWorkingDays('2026-02-02', Number.NaN)).toThrow(RangeError);
-		expect(() => addWorkingDays('2026-13-01', 0)).toThrow(RangeError);
-	});
-});
 
 describe('periodOf', () => {
 	it('gives a month, a financial quarter or a financial year by kind', () => {
@@ -231,59 +155,5 @@ describe('periodsOwed', () => {
 		expect(periodsOwed('monthly', '2020-01-15', null, '2026-02-10', 0)).toEqual([]);
 		expect(periodsOwed('monthly', '2025-11-17', null, '2026-02-10', 100)).toHaveLength(3);
 		expect(() => periodsOwed('monthly', '2020-01-15', null, '2026-02-10', -1)).toThrow(RangeError);
-	});
-});
-
-describe('returnDueDaysFrom', () => {
-	it('gives the defaults when unset or empty', () => {
-		expect(returnDueDaysFrom(undefined)).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-		expect(returnDueDaysFrom('')).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-		expect(returnDueDaysFrom('  ')).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-	});
-
-	it('reads every kind, or some with defaults for the rest', () => {
-		expect(returnDueDaysFrom('monthly=5,quarterly=25,annual=40')).toEqual({
-			monthly: 5,
-			quarterly: 25,
-			annual: 40
-		});
-		expect(returnDueDaysFrom('quarterly=20')).toEqual({ monthly: 10, quarterly: 20, annual: 20 });
-		expect(returnDueDaysFrom(' annual = 60 , monthly=1 ')).toEqual({
-			monthly: 1,
-			quarterly: 15,
-			annual: 60
-		});
-	});
-
-	it('does not share the defaults object', () => {
-		returnDueDaysFrom(undefined).monthly = 99;
-		returnDueDaysFrom('quarterly=3').monthly = 99;
-		expect(DEFAULT_DUE_DAYS).toEqual({ monthly: 10, quarterly: 15, annual: 20 });
-	});
-
-	it('says what is wrong and where', () => {
-		expect(() => returnDueDaysFrom('weekly=5')).toThrow(
-			'RETURN_DUE_DAYS must look like "monthly=10,quarterly=15,annual=20" ' +
-				'(whole numbers of working days from 1 to 60); ' +
-				'"weekly" in "weekly=5" is not a kind of return (use monthly, quarterly, annual) in "weekly=5"'
-		);
-		const cases: [string, string][] = [
-			['monthly=10,Monthly=3', '"Monthly" in "Monthly=3" is not a kind of return'],
-			['monthly=ten', '"ten" in "monthly=ten" is not a whole number'],
-			['monthly=2.5', '"2.5" in "monthly=2.5" is not a whole number'],
-			['monthly=-1', '"-1" in "monthly=-1" is not a whole number'],
-			['monthly=1e1', '"1e1" in "monthly=1e1" is not a whole number'],
-			['monthly=', '"" in "monthly=" is not a whole number'],
-			['monthly=0', '"0" in "monthly=0" is not from 1 to 60 working days'],
-			['quarterly=61', '"61" in "quarterly=61" is not from 1 to 60 working days'],
-			['monthly=10,quarterly=9,monthly=12', '"monthly" is given more than once'],
-			['monthly', '"monthly" has no "="'],
-			['monthly=10,', 'there is an empty part'],
-			['monthly=10;quarterly=5', '"10;quarterly=5" in "monthly=10;quarterly=5" is not a whole']
-		];
-		for (const [value, message] of cases) {
-			expect(() => returnDueDaysFrom(value), value).toThrow(message);
-			expect(() => returnDueDaysFrom(value), value).toThrow(`in ${JSON.stringify(value)}`);
-		}
 	});
 });

@@ -1,7 +1,7 @@
 import { isKeyOf } from '../../own';
 import type { ReturnKind } from '../../domain/return-kinds';
 import type { FieldErrors } from '../forms/staff';
-import { readDate } from '../children/validate';
+import { readDate } from '../../calendar/dates';
 
 /**
  * What a provider types into a return: the items no record in the platform holds. Everything

@@ -1,6 +1,6 @@
 import type { PeriodLevel, TallyCell } from '../db/dashboard';
 import { TALLY_DIMENSIONS, type TallyDimension } from '../db/tally';
-import { financialYear } from '../../calendar/periods';
+import { addMonths, financialYear, quarterStart } from '../../calendar/periods';
 import { loadSolver, unprotected, type ProtectCell, type Spreads } from './protect';
 import {
 	primaryReason,
@@ -61,13 +61,6 @@ export function cubeKey(c: CubeAddress): string {
 	return `${c.measure_id}|${c.provider_id ?? '*'}|${c.service_id ?? '*'}|${c.period}|${c.period_start}|${
 		c.split ? `${c.split}:${c.value}` : '*'
 	}`;
-}
-
-export function quarterStart(monthStart: string): string {
-	const y = Number(monthStart.slice(0, 4));
-	const m = Number(monthStart.slice(5, 7));
-	const first = m - ((m - 1) % 3);
-	return `${y}-${String(first).padStart(2, '0')}-01`;
 }
 
 /**
@@ -187,12 +180,7 @@ export async function decideCube(
 
 /** The first day after a cell's period. */
 function periodEnd(c: CubeCell): string {
-	const y = Number(c.period_start.slice(0, 4));
-	const m =
-		Number(c.period_start.slice(5, 7)) -
-		1 +
-		(c.period === 'year' ? 12 : c.period === 'quarter' ? 3 : 1);
-	return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+	return addMonths(c.period_start, c.period === 'year' ? 12 : c.period === 'quarter' ? 3 : 1);
 }
 
 function byMeasure(keys: readonly string[], equations: Equation[]) {

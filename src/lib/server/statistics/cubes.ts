@@ -4,6 +4,7 @@ import { SOURCE_VALUES } from '../../domain/sources';
 import { tallyCells, type Breakdown } from '../db/dashboard';
 import { decideCube, isTallyDimension, SPLITS, type CubeCell } from './cube';
 import type { Rules } from './suppress';
+import { addMonths } from '../../calendar/periods';
 
 /**
  * The cubes of src/lib/server/statistics/cube.ts, read from the tallies and decided, kept in this
@@ -80,11 +81,11 @@ export async function loadCube(
 	year: string,
 	measureIds: readonly string[]
 ): Promise<CubeCell[]> {
-	const y = Number(year.slice(0, 4));
 	const base = {
 		councilId,
 		from: year,
-		to: `${y + 1}-03-01`,
+		// The year's last month.
+		to: addMonths(year, 11),
 		modes: TALLIED_MODES,
 		sources: SOURCE_VALUES,
 		entityLevels: ['council', 'provider', 'service'] as const,

@@ -18,8 +18,12 @@ import { ukToday } from '../../calendar/dates';
 import {
 	financialYear,
 	financialYearOf,
+	financialYearStart,
+	month,
+	monthEnd,
 	monthsOf,
 	quarter,
+	quarterStart,
 	type Period
 } from '../../calendar/periods';
 import { DEFAULT_ATTRIBUTE_THRESHOLD, primaryReason, type Rules } from './suppress';
@@ -129,7 +133,7 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 		measureIds,
 		rules,
 		versions: stamp.versions,
-		openFrom: `${ukToday().slice(0, 7)}-01`
+		openFrom: month(ukToday()).start
 	});
 	const split = isSplit(r.breakdown) ? r.breakdown : null;
 	const shows = new Publication(cubes, r, rules);
@@ -145,12 +149,6 @@ export async function councilFigures(db: DB, r: FigureRequest): Promise<Figures>
 }
 
 type Level = 'year' | 'quarter' | 'month';
-
-/** The first day of the financial year a date is in, by string arithmetic: this runs per figure. */
-function yearStart(iso: string): string {
-	const y = Number(iso.slice(0, 4));
-	return `${iso.slice(5, 7) < '04' ? y - 1 : y}-04-01`;
-}
 
 /** Whether a figure asked for may be shown, given the council's decided cubes. */
 class Publication {
@@ -172,7 +170,7 @@ class Publication {
 		// The common case, a cube figure itself: one lookup (this runs for every figure).
 		if (c.period !== 'range' && c.excluded === 0) {
 			if (split !== null && (c.service_id !== null || c.period === 'month')) return false;
-			const cube = this.cubes.get(yearStart(c.period_start))?.get(c.measure_id);
+			const cube = this.cubes.get(financialYearStart(c.period_start))?.get(c.measure_id);
 			const key = `${c.measure_id}|${c.provider_id ?? '*'}|${c.service_id ?? '*'}|${c.period}|${c.period_start}|${split ? `${split}:${c.value}` : '*'}`;
 			// No decided cube for it: never shown (fail closed).
 			return cube !== undefined && !cube.hidden.has(key);
@@ -194,7 +192,7 @@ class Publication {
 	}
 
 	private cell(a: CubeAddress) {
-		const cube = this.cubes.get(yearStart(a.period_start))?.get(a.measure_id);
+		const cube = this.cubes.get(financialYearStart(a.period_start))?.get(a.measure_id);
 		const key = cubeKey(a);
 		return {
 			decided: cube !== undefined,
@@ -275,10 +273,10 @@ class Publication {
 		for (let i = 0; i < months.length;) {
 			const m = months[i]!;
 			const left = months.length - i;
-			if (m.slice(5, 7) === '04' && left >= 12) {
+			if (financialYearStart(m) === m && left >= 12) {
 				out.push(['year', m]);
 				i += 12;
-			} else if (['01', '04', '07', '10'].includes(m.slice(5, 7)) && left >= 3) {
+			} else if (quarterStart(m) === m && left >= 3) {
 				out.push(['quarter', m]);
 				i += 3;
 			} else {
@@ -368,7 +366,5 @@ export async function allCouncilsFigures(
 function periodEndOf(level: PeriodLevel, start: string): string {
 	if (level === 'year') return financialYear(start).end;
 	if (level === 'quarter') return quarter(start).end;
-	const y = Number(start.slice(0, 4));
-	const m = Number(start.slice(5, 7));
-	return `${y}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
+	return monthEnd(start);
 }

@@ -3,7 +3,6 @@ import {
 	DEFAULT_THRESHOLD,
 	primaryReason,
 	suppress,
-	thresholdFrom,
 	type Equation,
 	type SuppressionCell,
 	type SuppressionReason
@@ -376,26 +375,5 @@ describe('suppress: determinism and scale', () => {
 		expect(cells.filter(({ id, n }) => n === 0 && result.has(id))).toEqual([]);
 		expect([...result.values()]).toContain('secondary');
 		assertNoSingleSuppressed(result, equations);
-	});
-});
-
-describe('thresholdFrom', () => {
-	it('defaults to 5 when SUPPRESSION_THRESHOLD is unset or empty', () => {
-		expect(DEFAULT_THRESHOLD).toBe(5);
-		expect(thresholdFrom(undefined)).toBe(5);
-		expect(thresholdFrom('')).toBe(5);
-	});
-
-	it('reads a whole number from 1 to 1000', () => {
-		expect(thresholdFrom('7')).toBe(7);
-		expect(thresholdFrom('1')).toBe(1);
-		expect(thresholdFrom('1000')).toBe(1000);
-	});
-
-	it('rejects anything else, naming the variable and the value', () => {
-		for (const bad of ['0', '-1', 'abc', '2.5', '1001', '1e2', ' ']) {
-			expect(() => thresholdFrom(bad)).toThrow(/SUPPRESSION_THRESHOLD/);
-			expect(() => thresholdFrom(bad)).toThrow(JSON.stringify(bad));
-		}
 	});
 });

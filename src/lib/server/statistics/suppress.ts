@@ -37,25 +37,8 @@ export type SuppressionReason = PrimaryReason | 'secondary';
 
 export const DEFAULT_THRESHOLD = 5;
 export const DEFAULT_ATTRIBUTE_THRESHOLD = 10;
-const MAX_THRESHOLD = 1000;
-
-/** Reads SUPPRESSION_THRESHOLD; unset or empty means the default. */
-export function thresholdFrom(
-	value: string | undefined,
-	name = 'SUPPRESSION_THRESHOLD',
-	fallback = DEFAULT_THRESHOLD
-): number {
-	if (value === undefined || value === '') return fallback;
-	const text = value.trim();
-	// Digits only: Number() would accept '2.5', '1e2', '0x10' and ' ' (as 0).
-	const parsed = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-	if (!(parsed >= 1 && parsed <= MAX_THRESHOLD)) {
-		throw new Error(
-			`${name} must be a whole number from 1 to ${MAX_THRESHOLD}; got ${JSON.stringify(value)}`
-		);
-	}
-	return parsed;
-}
+/** The highest threshold a council may set (SUPPRESSION_THRESHOLD, or its attribute threshold). */
+export const MAX_THRESHOLD = 1000;
 
 /** The two thresholds a council's figures are published under. */
 export interface Rules {

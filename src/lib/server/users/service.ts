@@ -41,10 +41,12 @@ export interface NewUser {
 }
 
 /** Creates an account with no password and returns its one-time set-password link. */
+/** Makes an account with a set-password link that works for `resetLinkHours`. */
 export async function create(
 	db: DB,
 	user: StaffUser,
-	input: NewUser
+	input: NewUser,
+	resetLinkHours: number
 ): Promise<{ errors: FieldErrors; link?: string }> {
 	const s = userScope(user);
 	const errors: FieldErrors = {};
@@ -83,7 +85,7 @@ export async function create(
 				password_hash: NO_PASSWORD
 			});
 			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-			return resets.issue(trx, created.id, user.id);
+			return resets.issue(trx, created.id, user.id, resetLinkHours);
 		})
 		.catch((e: unknown) => {
 			if (isUniqueViolation(e)) return null;
@@ -94,9 +96,14 @@ export async function create(
 
 const EMAIL_TAKEN = 'An account with this email address already exists';
 
-export async function resetLink(db: DB, user: StaffUser, id: string): Promise<string> {
+export async function resetLink(
+	db: DB,
+	user: StaffUser,
+	id: string,
+	resetLinkHours: number
+): Promise<string> {
 	const target = await managedUser(db, user, id);
-	const link = await resets.issue(db, target.id, user.id);
+	const link = await resets.issue(db, target.id, user.id, resetLinkHours);
 	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
 	return link;
 }

@@ -3,7 +3,7 @@ import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { can } from '$lib/server/access/policy';
 import { requireAccess } from '$lib/server/access/roles';
-import { ukToday } from '$lib/server/dashboard/page';
+import { ukToday } from '$lib/calendar/dates';
 import { owedReturns } from '$lib/server/returns/owed';
 import * as returns from '$lib/server/returns/service';
 

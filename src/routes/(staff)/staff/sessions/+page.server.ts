@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requireProvider } from '$lib/server/access/roles';
-import { ukToday } from '$lib/server/dashboard/page';
+import { ukToday } from '$lib/calendar/dates';
 import * as children from '$lib/server/children/service';
 import { hasErrors, readForm } from '$lib/server/forms/staff';
 import {

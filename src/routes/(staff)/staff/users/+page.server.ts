@@ -16,7 +16,12 @@ export const actions: Actions = {
 		const started = await app();
 		const form = await readForm(request, ['email', 'name', 'role', 'organisation']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });
-		const result = await users.create(started.connection.db, user, form.values);
+		const result = await users.create(
+			started.connection.db,
+			user,
+			form.values,
+			started.config.resetLinkHours
+		);
 		if (!result.link)
 			return fail(400, { errors: result.errors, formError: null, values: form.values, link: null });
 		return {
@@ -32,7 +37,12 @@ export const actions: Actions = {
 		const started = await app();
 		const form = await readForm(request, ['id']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {}, link: null });
-		const link = await users.resetLink(started.connection.db, user, form.values.id);
+		const link = await users.resetLink(
+			started.connection.db,
+			user,
+			form.values.id,
+			started.config.resetLinkHours
+		);
 		return {
 			errors: {},
 			formError: null,

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ cookies, params, locals, request })
 
 export const actions: Actions = {
 	default: async ({ cookies, params, request, locals }) => {
-		const { connection } = await app();
+		const { connection, config } = await app();
 		const db = connection.db;
 		const ctx = await requireRespondent(db, cookies);
 		const read = await readRespondentForm(request, ANSWER_FIELDS);
@@ -56,7 +56,14 @@ export const actions: Actions = {
 		if (!result.ok) return refuse(400, result.error, result.detail);
 		let saved: Saved;
 		try {
-			saved = await saveAnswer(db, ctx, params.name, result, locals.locale);
+			saved = await saveAnswer(
+				db,
+				ctx,
+				params.name,
+				result,
+				locals.locale,
+				config.safeguardingDueWorkingDays
+			);
 		} catch (e) {
 			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
 			throw e;

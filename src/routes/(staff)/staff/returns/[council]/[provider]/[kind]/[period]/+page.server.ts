@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
 import { requireAccess } from '$lib/server/access/roles';
-import { ukToday } from '$lib/server/dashboard/page';
+import { ukToday } from '$lib/calendar/dates';
 import { dueOn } from '$lib/server/returns/deadlines';
 import { ENTERED_FIELDS, RATINGS, REGULATORS } from '$lib/server/returns/entry';
 import { isOverdue } from '$lib/server/returns/overdue';
