@@ -1,3 +1,4 @@
+import type { MeasureKind } from '../../domain/measure-kinds';
 import type { Respondent } from '../../domain/respondents';
 import catalogue from './measures.json';
 
@@ -8,7 +9,7 @@ export interface MeasureDefinition {
 	outcome: string;
 	framework: 'lancashire' | 'dorset';
 	respondent: Respondent;
-	kind: 'percent' | 'count';
+	kind: MeasureKind;
 }
 
 export const measures = catalogue.measures as MeasureDefinition[];

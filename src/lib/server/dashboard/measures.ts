@@ -7,12 +7,7 @@ export const VIEWS: Record<ViewName, string> = {
 	dorset: 'Dorset outcomes'
 };
 
-export interface MeasureInfo {
-	id: string;
-	label: string;
-	outcome: string;
-	respondent: string;
-	kind: 'percent' | 'count';
+export interface MeasureInfo extends Omit<MeasureDefinition, 'framework'> {
 	headline: boolean;
 }
 

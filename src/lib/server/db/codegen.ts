@@ -35,7 +35,7 @@ const COLUMN_TYPES: Record<string, string> = {
 	'response.source': 'Source',
 	'service.kind': 'ServiceKind',
 	// Words with no list of their own yet: the literals of the column's check constraint.
-	'measure.kind': "'percent' | 'count'",
+	'measure.kind': 'MeasureKind',
 	'provider_return_revision.decision': "'accepted' | 'returned'",
 	// jsonb columns: the database only knows "JSON"; the app knows each one's shape and writes text.
 	'answer.value': 'JsonText<unknown>',
@@ -73,7 +73,8 @@ const CUSTOM_IMPORTS: Record<string, string> = {
 	JsonText: './column-types',
 	Respondent: '../../domain/respondents',
 	ReturnKind: '../../domain/return-kinds',
-	ReturnStatus: './column-types',
+	ReturnStatus: '../../domain/return-kinds',
+	MeasureKind: '../../domain/measure-kinds',
 	Role: '../../domain/roles',
 	ServiceKind: '../../domain/service-kinds',
 	Source: '../../domain/sources',

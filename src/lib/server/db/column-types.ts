@@ -25,5 +25,3 @@ export interface MeasureRule {
 	safeguarding: unknown[];
 }
 export type SurveyRules = Record<string, MeasureRule>;
-
-export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';

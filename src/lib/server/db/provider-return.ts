@@ -1,6 +1,6 @@
 import type { DB } from './connect';
 import type { ReturnKind } from '../../domain/return-kinds';
-import type { ReturnStatus } from './schema';
+import type { ReturnStatus } from '../../domain/return-kinds';
 
 export interface ReturnKey {
 	councilId: string;

@@ -6,7 +6,7 @@ import type { DB } from './tables';
 // this file names the rows the code passes around.
 
 export type Database = DB;
-export type { MeasureRule, ReturnStatus, SurveyRules } from './column-types';
+export type { MeasureRule, SurveyRules } from './column-types';
 export type {
 	ActivitySession as ActivitySessionTable,
 	AppUser as AppUserTable,

@@ -7,12 +7,13 @@ import type { EndReason } from '../../domain/care-packages';
 import type { Classification } from '../../domain/classifications';
 import type { CompletionMode } from '../../domain/completion-modes';
 import type { HourType } from '../../domain/hour-types';
+import type { MeasureKind } from '../../domain/measure-kinds';
 import type { Respondent } from '../../domain/respondents';
-import type { ReturnKind } from '../../domain/return-kinds';
+import type { ReturnKind, ReturnStatus } from '../../domain/return-kinds';
 import type { Role } from '../../domain/roles';
 import type { ServiceKind } from '../../domain/service-kinds';
 import type { Source } from '../../domain/sources';
-import type { BigIntValue, JsonText, ReturnStatus, SurveyRules } from './column-types';
+import type { BigIntValue, JsonText, SurveyRules } from './column-types';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> =
@@ -177,7 +178,7 @@ export interface Invitation {
 export interface Measure {
 	framework: string;
 	id: string;
-	kind: 'percent' | 'count';
+	kind: MeasureKind;
 	label: string;
 	outcome: string;
 	position: number;

@@ -6,6 +6,7 @@ import * as childRepo from '../db/child';
 import * as invitationRepo from '../db/invitation';
 import type { Respondent } from '../../domain/respondents';
 import type { Source } from '../../domain/sources';
+import type { InvitationStatus } from '../../domain/invitation-statuses';
 import * as invitations from './links';
 import { services } from '../children/service';
 import { ownInvitation } from '../access/records';
@@ -15,9 +16,6 @@ import { SOURCES } from '../../domain/sources';
 import { isKeyOf } from '../../own';
 import { isUuid } from '../db/ids';
 import { distinct, MAX_CHILDREN_PER_POST } from '../forms/repeated';
-
-export type InvitationStatus =
-	'not_started' | 'in_progress' | 'completed' | 'expired' | 'revoked' | 'open' | 'full';
 
 export function statusOf(
 	row: { revoked_at: unknown; expires_at: unknown; started_at: unknown; completed_at: unknown },

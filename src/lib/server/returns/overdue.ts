@@ -1,4 +1,4 @@
-import type { ReturnStatus } from '../db/schema';
+import type { ReturnStatus } from '../../domain/return-kinds';
 
 /**
  * Whether a return is overdue: its due date has passed and the council does not have it, that is

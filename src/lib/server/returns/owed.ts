@@ -3,7 +3,7 @@ import { forbidden } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import type { DB } from '../db/connect';
 import * as repo from '../db/provider-return';
-import type { ReturnStatus } from '../db/schema';
+import type { ReturnStatus } from '../../domain/return-kinds';
 import { RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
 import { parsePeriodKey } from '../../calendar/periods';
 import { dueOn, periodsOwed, type ReturnDueDays } from './deadlines';

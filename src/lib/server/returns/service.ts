@@ -6,7 +6,8 @@ import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
 import * as repo from '../db/provider-return';
 import * as activity from '../db/return-activity';
-import type { ProviderReturn, ReturnStatus } from '../db/schema';
+import type { ProviderReturn } from '../db/schema';
+import type { ReturnStatus } from '../../domain/return-kinds';
 import { isReturnKind, type ReturnKind } from '../../domain/return-kinds';
 import type { FieldErrors } from '../forms/staff';
 import { parsePeriodKey, type Period } from '../../calendar/periods';
@@ -20,14 +21,6 @@ import { checkEntered, emptyEntered, pickEntered, type Entered } from './entry';
  * The returns owed under a council's commissions, and which are overdue, are in ./owed.
  * Providers fill and submit their own returns; commissioners decide on their council's.
  */
-
-export const STATUS_TEXT: Record<ReturnStatus | 'not_started', string> = {
-	not_started: 'Not started',
-	draft: 'Draft',
-	submitted: 'Submitted, awaiting the council',
-	returned: 'Returned for correction',
-	accepted: 'Accepted'
-};
 
 const PERIOD_KIND: Record<ReturnKind, Period['kind']> = {
 	monthly: 'month',

@@ -1,3 +1,4 @@
+import { RETURN_STATUS_TEXT } from '$lib/domain/return-kinds';
 import type { PageServerLoad } from './$types';
 import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
@@ -5,7 +6,6 @@ import { can } from '$lib/server/access/policy';
 import { requireAccess } from '$lib/server/access/roles';
 import { ukToday } from '$lib/calendar/dates';
 import { owedReturns } from '$lib/server/returns/owed';
-import * as returns from '$lib/server/returns/service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireAccess(locals, 'returns.view');
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		returns: owed.map((r) => ({
 			...r,
 			kindText: RETURN_KINDS[r.kind],
-			statusText: returns.STATUS_TEXT[r.status],
+			statusText: RETURN_STATUS_TEXT[r.status],
 			href: `/staff/returns/${r.councilId}/${r.providerId}/${r.kind}/${r.periodKey}`
 		}))
 	};

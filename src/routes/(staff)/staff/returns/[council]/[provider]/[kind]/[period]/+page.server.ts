@@ -1,3 +1,4 @@
+import { RETURN_STATUS_TEXT } from '$lib/domain/return-kinds';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { RETURN_KINDS } from '$lib/domain/return-kinds';
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		dueOn: due,
 		overdue: isOverdue(v.status, due, ukToday()),
 		status: v.status,
-		statusText: returns.STATUS_TEXT[v.status],
+		statusText: RETURN_STATUS_TEXT[v.status],
 		revision: v.revision,
 		latestRevision: v.latestRevision,
 		asSubmitted: v.asSubmitted,
