@@ -1,3 +1,4 @@
+// Longer than 300 lines: one test per setting's defaults, ranges and messages.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig, wholeNumberFrom } from './config';

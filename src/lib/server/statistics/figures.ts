@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: the one path from tallies to published figures (the cube
+// fast path, figures derived from it, and every council together) reads best in one place.
 import type { DB } from '../db/connect';
 import { TALLIED_MODES } from '../../domain/completion-modes';
 import { SOURCE_VALUES } from '../../domain/sources';

@@ -1,3 +1,4 @@
+// Longer than 300 lines: hand-worked examples for each suppression rule, beside the rules.
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_THRESHOLD,

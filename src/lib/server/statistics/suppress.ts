@@ -5,6 +5,9 @@
  *
  * Pure: no I/O, no clock. The result depends only on the set of cells and equations, never on the
  * order they are given in.
+ *
+ * Longer than 300 lines on purpose: the primary rule, the hidden-sum rule and the exact check that
+ * no hidden count is determined by the sums work together and are read (and audited) together.
  */
 
 export interface SuppressionCell {
