@@ -47,6 +47,30 @@ export const MUTATIONS: Mutation[] = [
 		replace: '!service'
 	},
 	{
+		id: 'sessions-provider',
+		name: 'sessions register, saving: its own service check removed',
+		file: 'src/lib/server/attendance/service.ts',
+		find: "ownService(db, user, input.serviceId, 'attendance.record')",
+		replace: 'Promise.resolve()'
+	},
+	{
+		id: 'lead-provider',
+		name: 'safeguarding lead: its own service check removed',
+		file: 'src/lib/server/organisations/services.ts',
+		find: "ownService(db, user, serviceId, 'services.set_lead')",
+		replace: 'serviceRepo.find(db, serviceId).then((s) => s!)'
+	},
+	{
+		id: 'package-end-child',
+		name: 'end care package: its package of the child check removed',
+		file: 'src/lib/server/children/service.ts',
+		find: `packageOfChild(
+		isUuid(packageId) ? await carePackageRepo.find(db, packageId) : undefined,
+		childId
+	)`,
+		replace: '(await carePackageRepo.find(db, packageId))!'
+	},
+	{
 		id: 'invite-provider',
 		name: 'invite: provider check of the children removed',
 		file: 'src/lib/server/invitations/service.ts',
@@ -59,6 +83,13 @@ export const MUTATIONS: Mutation[] = [
 		file: records,
 		find: '!inv || (openLink && !inv.is_open) || inv.provider_id !== providerId',
 		replace: '!inv || (openLink && !inv.is_open)'
+	},
+	{
+		id: 'cap-provider',
+		name: 'open link cap: its own invitation check removed',
+		file: 'src/lib/server/invitations/service.ts',
+		find: 'ownInvitation(db, user, id, true)',
+		replace: 'Promise.resolve()'
 	},
 	{
 		id: 'alert-lead',
