@@ -1,9 +1,9 @@
 import type { Mutation } from './schemata';
 
 // Each mutation removes one access check (a shared record check of server/access/records.ts,
-// and, where a caller relies on it alone, the caller's use of it); the access matrix (tests/e2e/access.test.ts) must
-// turn at least one cell red for each. A check added to a service or page belongs here, with a
-// cell in the matrix that fails without it.
+// and, where a caller relies on it alone, the caller's use of it); the access matrix
+// (tests/e2e/access.test.ts) must turn at least one cell red for each. A check added to a service
+// or page belongs here, with a cell in the matrix that fails without it.
 
 const records = 'src/lib/server/access/records.ts';
 const policy = 'src/lib/server/access/policy.ts';
