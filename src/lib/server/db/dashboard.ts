@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { PeriodKind } from '../../calendar/periods';
 import type { DB } from './connect';
 import { toCount } from './count';
 import { wilsonHigh, wilsonLow } from './wilson';
@@ -14,7 +15,8 @@ import { SOURCE_VALUES } from '../../domain/sources';
  */
 
 export type EntityLevel = 'council' | 'provider' | 'service';
-export type PeriodLevel = 'year' | 'quarter' | 'month' | 'range';
+/** The kind of period a tally cell sums: the calendar's own kinds. */
+export type PeriodLevel = PeriodKind;
 
 export type Breakdown =
 	| { table: 'tally'; column: 'source' | 'completion_mode' }

@@ -40,7 +40,7 @@ export async function surveyFigures(
 			measure_id: measureId,
 			provider_id: s.providerId,
 			service_id: null,
-			period: s.period.kind === 'range' ? 'range' : s.period.kind,
+			period: s.period.kind,
 			period_start: s.period.start
 		});
 }

@@ -81,7 +81,7 @@ export function keyOf(c: FigureKey): string {
 
 /** The period levels a request reads: its own, and months for a breakdown by month. */
 function periodLevels(r: FigureRequest): PeriodLevel[] {
-	const own: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
+	const own: PeriodLevel = r.period.kind;
 	return r.breakdown === 'month' && own !== 'month' ? [own, 'month'] : [own];
 }
 
@@ -305,7 +305,7 @@ export async function allCouncilsFigures(
 	r: Omit<FigureRequest, 'councilId' | 'breakdown'> & { councilId: string },
 	periods: Period[]
 ): Promise<Figures> {
-	const level: PeriodLevel = r.period.kind === 'range' ? 'range' : r.period.kind;
+	const level: PeriodLevel = r.period.kind;
 	const query = {
 		from: periods[0]!.start,
 		to: periods[periods.length - 1]!.end.slice(0, 8) + '01',
