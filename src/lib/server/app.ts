@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { measures } from './catalogue/measures';
 import { pgliteDir, readConfig, type Config } from './config';
-import { connect, type Connection } from './db/connect';
+import { connect, type Connection, type DB } from './db/connect';
 import * as measure from './db/measure';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, withStartLock } from './db/migrate';
 import * as survey from './db/survey';
 import { demoTraces, seedDemoData } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
@@ -28,6 +28,24 @@ const DEMO_AT_HTTPS =
 	'For a real installation start without DEMO_DATA on a database without demo accounts; for a ' +
 	'public demo, set THIS_IS_A_DEMO=yes.';
 
+/** Migrations, the key check, the measures and survey versions, and demo data when asked for. */
+async function prepareDatabase(
+	db: DB,
+	config: Config,
+	catalogue: SurveyCatalogue
+): Promise<Map<string, string>> {
+	await migrateToLatest(db);
+	await checkAndUpgrade(db);
+	await measure.syncCatalogue(db, measures);
+	const versionIds = new Map<string, string>();
+	for (const s of catalogue.surveys) versionIds.set(s.id, await survey.registerVersion(db, s));
+	if (config.demoData) {
+		await seedDemoData(db, config.demoResponses);
+		await seedDemoAccounts(db);
+	}
+	return versionIds;
+}
+
 async function boot(config: Config): Promise<App> {
 	// A broken definition stops the start: serving half a catalogue would lose answers.
 	const catalogue = loadSurveyCatalogue(config.surveysDir, config.symbolsDir);
@@ -50,17 +68,13 @@ async function boot(config: Config): Promise<App> {
 		poolSize: config.databasePoolSize
 	});
 	try {
-		await migrateToLatest(connection.db);
-		await checkAndUpgrade(connection.db);
+		// One server at a time migrates and seeds a shared database (the embedded one has a single
+		// process already: its data folder is locked).
+		const prepare = (db: DB) => prepareDatabase(db, config, catalogue);
+		const versionIds = config.databaseUrl
+			? await withStartLock(connection.db, prepare)
+			: await prepare(connection.db);
 		await prepareDummyHash();
-		await measure.syncCatalogue(connection.db, measures);
-		const versionIds = new Map<string, string>();
-		for (const s of catalogue.surveys)
-			versionIds.set(s.id, await survey.registerVersion(connection.db, s));
-		if (config.demoData) {
-			await seedDemoData(connection.db, config.demoResponses);
-			await seedDemoAccounts(connection.db);
-		}
 		// Demo accounts have a published password: never at a public address by accident.
 		if (publicAddress && !config.publicDemo) {
 			const traces = await demoTraces(connection.db);

@@ -31,3 +31,33 @@ export async function migrateToLatest(db: DB): Promise<string[]> {
 export async function rollbackOne(db: DB): Promise<string[]> {
 	return check(await (await migrator(db)).migrateDown());
 }
+
+/**
+ * Runs `work` holding the start lock of the schema the connection works in: a PostgreSQL advisory
+ * lock, so that app servers starting at once on one database migrate and seed it one after
+ * another (each finds the work done by the one before), never side by side. `work` is given the
+ * locked connection to use, so the lock needs no second connection from the pool.
+ */
+export function withStartLock<T>(db: DB, work: (db: DB) => Promise<T>): Promise<T> {
+	const key = sql`hashtext(${'voices.start.'} || current_schema())`;
+	return db.connection().execute(async (locked) => {
+		await sql`select pg_advisory_lock(${key})`.execute(locked);
+		try {
+			return await work(locked);
+		} finally {
+			await sql`select pg_advisory_unlock(${key})`.execute(locked);
+		}
+	});
+}
+
+/** Whether the database answers and every migration this build knows is applied. */
+export async function health(db: DB): Promise<{ ok: true } | { ok: false; problem: string }> {
+	try {
+		const pending = (await (await migrator(db)).getMigrations()).filter((m) => !m.executedAt);
+		return pending.length
+			? { ok: false, problem: `${pending.length} migrations not applied` }
+			: { ok: true };
+	} catch {
+		return { ok: false, problem: 'database not reachable' };
+	}
+}

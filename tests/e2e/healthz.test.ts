@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../helpers/database';
+import { scratchSchema } from '../helpers/postgres';
+import { startServer, tempDir, type RunningServer } from '../helpers/server';
+
+// /healthz tells a load balancer whether a server can serve: its database answers and its
+// migrations are all applied.
+
+const get = async (url: string) => {
+	const res = await fetch(url);
+	return { status: res.status, body: await res.text(), cache: res.headers.get('cache-control') };
+};
+
+describe('/healthz on the embedded database', { timeout: 120_000 }, () => {
+	let server: RunningServer;
+	afterAll(async () => server?.stop());
+
+	it('is 200 once the server has started, without signing in', async () => {
+		server = await startServer({ DATA_DIR: tempDir('voices-health-') });
+		expect(await get(`${server.url}/healthz`)).toEqual({
+			status: 200,
+			body: 'ok\n',
+			cache: 'no-store'
+		});
+	});
+});
+
+describe.runIf(databaseKinds.includes('postgres'))(
+	'/healthz on PostgreSQL',
+	{ timeout: 120_000 },
+	() => {
+		let server: RunningServer;
+		let scratch: Awaited<ReturnType<typeof scratchSchema>>;
+		afterAll(async () => {
+			await server?.stop();
+			await scratch?.drop().catch(() => {});
+		});
+
+		it('is 503 when a migration is not applied, and when its schema is gone', async () => {
+			scratch = await scratchSchema(process.env.TEST_DATABASE_URL!);
+			const env = {
+				DATABASE_URL: scratch.url,
+				DATA_DIR: tempDir('voices-health-'),
+				SECRET_KEY: randomBytes(32).toString('base64')
+			};
+			server = await startServer(env);
+			expect((await get(`${server.url}/healthz`)).status).toBe(200);
+
+			const rollback = spawnSync(
+				join('node_modules', '.bin', 'tsx'),
+				['src/cli/db.ts', 'rollback'],
+				{ env: { ...process.env, ...env, DEMO_DATA: '' }, encoding: 'utf8' }
+			);
+			expect(rollback.status, rollback.stderr).toBe(0);
+			expect(await get(`${server.url}/healthz`)).toMatchObject({
+				status: 503,
+				body: 'unavailable: 1 migrations not applied\n'
+			});
+
+			const schema = new URL(scratch.url).searchParams.get('options')!.split('=')[1]!;
+			const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+			await client.connect();
+			await client.query(`drop schema ${schema} cascade`);
+			await client.end();
+			const gone = await get(`${server.url}/healthz`);
+			expect(gone.status).toBe(503);
+			expect(gone.body).toMatch(/^unavailable: /);
+		});
+	}
+);
