@@ -1,5 +1,3 @@
-import { valuesOf } from './words';
-
 /** What became of a booked session in the attendance register. */
 export const ATTENDANCE_STATUSES = {
 	attended: 'Attended',
@@ -7,7 +5,6 @@ export const ATTENDANCE_STATUSES = {
 	cancelled_by_family: 'Cancelled by the family'
 } as const;
 export type AttendanceStatus = keyof typeof ATTENDANCE_STATUSES;
-export const ATTENDANCE_STATUS_VALUES = valuesOf(ATTENDANCE_STATUSES);
 
 /** A register row with no session recorded. */
 export const NOT_BOOKED_LABEL = 'Not booked';

@@ -1,5 +1,3 @@
-import { valuesOf } from './words';
-
 /** Why a care package ended, as staff choose it. */
 export const END_REASONS = {
 	completed: 'Completed as planned',
@@ -7,7 +5,6 @@ export const END_REASONS = {
 	other: 'Another reason'
 } as const;
 export type EndReason = keyof typeof END_REASONS;
-export const END_REASON_VALUES = valuesOf(END_REASONS);
 
 /** The same reasons in a report's few words. */
 export const END_REASONS_SHORT: Record<EndReason, string> = {

@@ -1,5 +1,3 @@
-import { valuesOf } from './words';
-
 /** How an answer counts towards its measure. */
 export const CLASSIFICATIONS = {
 	positive: 'Positive',
@@ -7,4 +5,3 @@ export const CLASSIFICATIONS = {
 	not_counted: 'Not counted'
 } as const;
 export type Classification = keyof typeof CLASSIFICATIONS;
-export const CLASSIFICATION_VALUES = valuesOf(CLASSIFICATIONS);

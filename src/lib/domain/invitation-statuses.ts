@@ -1,5 +1,3 @@
-import { valuesOf } from './words';
-
 /** Where an invitation (or an open group link) stands, as the invitations page shows it. */
 export const INVITATION_STATUSES = {
 	not_started: 'Not started',
@@ -11,4 +9,3 @@ export const INVITATION_STATUSES = {
 	full: 'Full'
 } as const;
 export type InvitationStatus = keyof typeof INVITATION_STATUSES;
-export const INVITATION_STATUS_VALUES = valuesOf(INVITATION_STATUSES);

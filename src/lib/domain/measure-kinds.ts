@@ -1,6 +1,3 @@
-import { valuesOf } from './words';
-
 /** What a measure reports: a percentage of answers, or a count (the returns' activity figures). */
 export const MEASURE_KINDS = { percent: 'Percentage', count: 'Count' } as const;
 export type MeasureKind = keyof typeof MEASURE_KINDS;
-export const MEASURE_KIND_VALUES = valuesOf(MEASURE_KINDS);

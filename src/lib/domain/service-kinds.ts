@@ -1,9 +1,6 @@
-import { valuesOf } from './words';
-
 /** What a provider's service is. */
 export const SERVICE_KINDS = {
 	short_break: 'Short breaks',
 	childrens_home: 'Children’s home'
 } as const;
 export type ServiceKind = keyof typeof SERVICE_KINDS;
-export const SERVICE_KIND_VALUES = valuesOf(SERVICE_KINDS);

@@ -14,8 +14,3 @@ export function isOneOf<const T extends Record<string, string>>(
 ): value is keyof T & string {
 	return typeof value === 'string' && Object.hasOwn(labels, value);
 }
-
-/** Makes a `switch` over a vocabulary fail the type checker when a value has no case. */
-export function unreachable(value: never): never {
-	throw new Error(`Unknown value: ${String(value)}`);
-}

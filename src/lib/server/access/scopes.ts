@@ -12,12 +12,6 @@ export function providerScope(user: StaffUser, permission: Permission = 'childre
 	return user.providerId;
 }
 
-/** The council whose records the caller works with, when their role holds `permission`. */
-export function councilScope(user: StaffUser, permission: Permission): string {
-	if (!can(user.role, permission) || !user.councilId) forbidden();
-	return user.councilId;
-}
-
 /** The caller's organisation for `permission`: their council, or their provider. */
 export function organisationScope(
 	user: StaffUser,
