@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 // Staff may sign in with the council's identity provider (OpenID Connect). A sign-in begun on one
 // app server may come back to another, so what the callback checks (state, nonce, the PKCE code
 // verifier, when it ends, where to go next) is kept here, under the hash of a random id that
-// only the browser's short-lived cookie holds; it is deleted when used. `require_sso`: the
+// only the browser's short-lived cookie holds; it is deleted when used. `reauthenticate`: begun
+// on a device handed to a child, so the provider must ask for the password again rather than
+// sign the staff member straight back in. `require_sso`: the
 // council's own accounts (its commissioners and staff) may not sign in with a password.
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -15,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('nonce', 'text', (c) => c.notNull())
 		.addColumn('code_verifier', 'text', (c) => c.notNull())
 		.addColumn('return_to', 'text', (c) => c.notNull())
+		.addColumn('reauthenticate', 'boolean', (c) => c.notNull())
 		.addColumn('expires_at', 'timestamptz', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();

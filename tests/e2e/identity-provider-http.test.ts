@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as childRepo from '../../src/lib/server/db/child';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
@@ -24,6 +25,7 @@ const ACCOUNTS = {
 	// The app's account is commissioner@example.org: matched whatever the case.
 	cath: { email: 'Commissioner@Example.ORG', email_verified: true },
 	pat: { email: 'staff@pennine.example.org', email_verified: true },
+	sam: { email: 'staff@example.org', email_verified: true },
 	nobody: { email: 'nobody@example.org', email_verified: true },
 	unchecked: { email: 'manager@example.org', email_verified: false }
 };
@@ -37,6 +39,8 @@ describe.each(databaseKinds)(
 		let other: TestProvider;
 		let drop = async () => {};
 		let env: Record<string, string> = {};
+		let childId = '';
+		let serviceId = '';
 		const clients: TestClient[] = [];
 		let app: TestClient;
 		let stranger: TestClient;
@@ -90,8 +94,29 @@ describe.each(databaseKinds)(
 				OIDC_CLIENT_SECRET: app.client_secret,
 				OIDC_NAME: BUTTON
 			};
-			await prepare(env, async ({ connection }) => {
-				await connection.db
+			await prepare(env, async ({ connection: { db } }) => {
+				const riverside = await db
+					.selectFrom('provider')
+					.select('id')
+					.where('name', '=', 'Riverside Short Breaks')
+					.executeTakeFirstOrThrow();
+				childId = (
+					await childRepo.insert(db, {
+						provider_id: riverside.id,
+						reference: 'SSO-001',
+						display_name: 'Tam',
+						date_of_birth: '2017-02-02',
+						send_needs: '[]'
+					})
+				).id;
+				serviceId = (
+					await db
+						.selectFrom('service')
+						.select('id')
+						.where('provider_id', '=', riverside.id)
+						.executeTakeFirstOrThrow()
+				).id;
+				await db
 					.updateTable('app_user')
 					.set({ disabled_at: new Date() })
 					.where('email', '=', 'staff@pennine.example.org')
@@ -253,6 +278,34 @@ describe.each(databaseKinds)(
 			expect(html).toContain('cancelled or refused');
 		});
 
+		it('asks the provider to check the person again on a device handed to a child', async () => {
+			const { browser, to } = await start();
+			const provider = new ProviderBrowser('sam');
+			expect(await back(browser, await provider.signIn(to))).toBe('/staff');
+			const handed = await browser.post(`/staff/children/${childId}?/assist`, [
+				['assist_survey', 'short-breaks-child-symbols'],
+				['assist_service', serviceId],
+				['assist_source', 'annual_review']
+			]);
+			expect(handed.location).toBe('/answer');
+			expect((await browser.get('/staff')).location).toBe('/unlock');
+			// A sign-in begun elsewhere, not asking the provider to check again, is not enough.
+			const early = await start();
+			const earlyCallback = await provider.signIn(early.to);
+			expect(provider.logins).toBe(1);
+			browser.cookies.set('voices_oidc', early.browser.cookies.get('voices_oidc')!);
+			await notice(browser, await back(browser, earlyCallback));
+			expect((await browser.get('/staff')).location).toBe('/unlock');
+			// The button on the locked device: the provider, though still signed in, asks again.
+			const again = await browser.post('/sign-in/oidc', []);
+			const url = new URL(again.location!);
+			expect(url.searchParams.get('prompt')).toBe('login');
+			expect(url.searchParams.get('max_age')).toBe('0');
+			expect(await back(browser, await provider.signIn(url))).toBe('/staff');
+			expect(provider.logins).toBe(2);
+			expect((await browser.get('/staff')).status).toBe(200);
+		});
+
 		it('refuses a password for an account of a council that requires its provider', async () => {
 			const browser = new Client(server.url);
 			const r = await browser.post('/sign-in', [
@@ -296,7 +349,7 @@ describe.each(databaseKinds)(
 			const signIns = rows.filter((r) => r.action === 'sign_in');
 			expect(
 				signIns.filter((r) => JSON.stringify(r.details).includes('identity_provider'))
-			).toHaveLength(2);
+			).toHaveLength(4);
 			expect(rows.some((r) => r.action === 'council.require_sso')).toBe(true);
 		});
 	}

@@ -83,6 +83,8 @@ export async function startIdentityProvider(
  */
 export class ProviderBrowser {
 	private cookies = new Map<string, string>();
+	/** How many times the provider asked for the person's sign-in. */
+	logins = 0;
 
 	constructor(private accountId: string) {}
 
@@ -114,6 +116,7 @@ export class ProviderBrowser {
 			if (res.status === 200 && url.pathname.startsWith('/interaction/')) {
 				const html = await res.text();
 				const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1] ?? 'login';
+				if (prompt === 'login') this.logins++;
 				const fields: Record<string, string> =
 					prompt === 'login' ? { prompt, login: this.accountId, password: 'any' } : { prompt };
 				res = await this.request(url, new URLSearchParams(fields));

@@ -40,7 +40,8 @@ export type Refused =
 	| 'invalid_response'
 	| 'unverified_email'
 	| 'unknown_account'
-	| 'disabled';
+	| 'disabled'
+	| 'locked';
 
 /** What the person is told for each: the same for every account reason, so none is revealed. */
 export type Notice = 'failed' | 'expired' | 'cancelled' | 'unavailable' | 'tooMany';
@@ -59,7 +60,8 @@ const NOTICE: Record<Refused, Notice> = {
 	invalid_response: 'failed',
 	unverified_email: 'failed',
 	unknown_account: 'failed',
-	disabled: 'failed'
+	disabled: 'failed',
+	locked: 'failed'
 };
 
 export const noticeFor = (reason: Refused): Notice => NOTICE[reason];
@@ -89,11 +91,6 @@ function configurationOf(idp: IdentityProvider): Promise<oidc.Configuration> {
 	return found;
 }
 
-/** Whether the provider publishes an end_session_endpoint (docs/running.md says what it means). */
-export async function endSessionEndpoint(idp: IdentityProvider): Promise<string | undefined> {
-	return (await configurationOf(idp)).serverMetadata().end_session_endpoint;
-}
-
 const callbackUrl = (origin: string) => new URL(CALLBACK_PATH, origin);
 
 /** A staff page to go to after signing in; anything else gives the staff home page. */
@@ -103,14 +100,16 @@ export function staffPath(value: string | null | undefined): string {
 
 /**
  * Starts a sign-in: stores what the callback will check and returns the provider's address to
- * send the browser to.
+ * send the browser to. `reauthenticate` (the browser's session is locked while a child answers):
+ * the provider is asked to check the person again (`prompt=login`, `max_age=0`) rather than sign
+ * them straight back in from its own session, which would open the staff pages to the child.
  */
 export async function begin(
 	db: DB,
 	cookies: Cookies,
 	idp: IdentityProvider,
 	origin: string,
-	returnTo: string,
+	start: { returnTo: string; reauthenticate: boolean },
 	address: string,
 	now = new Date()
 ): Promise<{ status: 'ok'; to: URL } | { status: 'refused'; reason: Refused }> {
@@ -132,7 +131,8 @@ export async function begin(
 		state,
 		nonce,
 		code_verifier: codeVerifier,
-		return_to: staffPath(returnTo),
+		return_to: staffPath(start.returnTo),
+		reauthenticate: start.reauthenticate,
 		expires_at: new Date(now.getTime() + PENDING_SECONDS * 1000)
 	});
 	cookies.set(PENDING_COOKIE, id, {
@@ -148,7 +148,8 @@ export async function begin(
 		code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
 		code_challenge_method: 'S256',
 		state,
-		nonce
+		nonce,
+		...(start.reauthenticate ? { prompt: 'login', max_age: '0' } : {})
 	});
 	return { status: 'ok', to };
 }
@@ -206,6 +207,7 @@ export async function finish(
 	idp: IdentityProvider,
 	origin: string,
 	current: URL,
+	locked: boolean,
 	now = new Date()
 ): Promise<Finished> {
 	const refuse = (reason: Refused, userId: string | null = null): Refusal => ({
@@ -219,6 +221,8 @@ export async function finish(
 	const pending = await pendingRepo.take(db, hashSecret(id));
 	if (!pending) return refuse('no_pending_sign_in');
 	if (new Date(pending.expires_at) <= now) return refuse('expired');
+	// Locked since the sign-in began: the provider was not asked to check the person again.
+	if (locked && !pending.reauthenticate) return refuse('locked');
 	let claims: oidc.IDToken | undefined;
 	try {
 		const configuration = await configurationOf(idp);
@@ -229,7 +233,9 @@ export async function finish(
 			pkceCodeVerifier: pending.code_verifier,
 			expectedState: pending.state,
 			expectedNonce: pending.nonce,
-			idTokenExpected: true
+			idTokenExpected: true,
+			// The provider must say it checked the person just now (auth_time), not earlier.
+			...(pending.reauthenticate ? { maxAge: 0 } : {})
 		});
 		claims = tokens.claims();
 		// Some providers keep the email for the userinfo endpoint when an access token is issued

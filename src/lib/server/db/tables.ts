@@ -261,6 +261,7 @@ export interface OidcSignIn {
 	 */
 	id_hash: string;
 	nonce: string;
+	reauthenticate: boolean;
 	return_to: string;
 	state: string;
 }

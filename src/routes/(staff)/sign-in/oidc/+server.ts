@@ -7,7 +7,7 @@ import { readForm } from '$lib/server/forms/staff';
 
 // Anyone may start signing in with the council's identity provider: the sign-in page's button
 // posts here (a plain form, so it works without JavaScript) and is sent on to the provider.
-export const POST: RequestHandler = async ({ request, cookies, getClientAddress }) => {
+export const POST: RequestHandler = async ({ locals, request, cookies, getClientAddress }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
 	const form = await readForm(request, ['return']);
@@ -17,7 +17,10 @@ export const POST: RequestHandler = async ({ request, cookies, getClientAddress 
 		cookies,
 		config.oidc,
 		config.origin,
-		form.ok ? form.values.return : '',
+		{
+			returnTo: form.ok ? form.values.return : '',
+			reauthenticate: Boolean(locals.staff?.lockedResponseId)
+		},
 		getClientAddress()
 	);
 	if (started.status === 'ok') redirect(303, started.to.href);

@@ -8,11 +8,12 @@ import * as sessions from '$lib/server/auth/sessions';
 // Where the identity provider sends the browser back. The provider has checked the person's
 // password and second factor, so the session starts complete: the app's own authenticator step
 // is not asked for (docs/running.md: Sign-in with the council's identity provider).
-export const GET: RequestHandler = async ({ url, cookies }) => {
+export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
 	const db = connection.db;
-	const result = await finish(db, cookies, config.oidc, config.origin, url);
+	const locked = Boolean(locals.staff?.lockedResponseId);
+	const result = await finish(db, cookies, config.oidc, config.origin, url, locked);
 	if (result.status !== 'ok') {
 		await audit.record(db, null, 'sign_in.refused', 'app_user', result.userId, {
 			method: 'identity_provider',
