@@ -50,7 +50,7 @@ describe.each(databaseKinds)(
 			const browser = new Client(server.url);
 			const page = await browser.get('/sign-in');
 			expect(page.html).toContain(BUTTON);
-			const r = await browser.post('/sign-in/oidc', []);
+			const r = await browser.get('/sign-in/oidc');
 			expect(r.status).toBe(303);
 			return { browser, to: new URL(r.location!) };
 		}
@@ -297,7 +297,7 @@ describe.each(databaseKinds)(
 			await notice(browser, await back(browser, earlyCallback));
 			expect((await browser.get('/staff')).location).toBe('/unlock');
 			// The button on the locked device: the provider, though still signed in, asks again.
-			const again = await browser.post('/sign-in/oidc', []);
+			const again = await browser.get('/sign-in/oidc');
 			const url = new URL(again.location!);
 			expect(url.searchParams.get('prompt')).toBe('login');
 			expect(url.searchParams.get('max_age')).toBe('0');

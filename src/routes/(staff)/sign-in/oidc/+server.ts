@@ -3,14 +3,14 @@ import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
 import { begin, noticeFor } from '$lib/server/auth/identity-provider';
-import { readForm } from '$lib/server/forms/staff';
 
-// Anyone may start signing in with the council's identity provider: the sign-in page's button
-// posts here (a plain form, so it works without JavaScript) and is sent on to the provider.
-export const POST: RequestHandler = async ({ locals, request, cookies, getClientAddress }) => {
+// Anyone may start signing in with the council's identity provider: the sign-in page's button is
+// a plain link here (no JavaScript needed), which sends the browser on to the provider. A link,
+// not a form: the pages' Content-Security-Policy allows forms to post to this site only
+// (form-action 'self'), and a browser applies that to the redirect that follows a post too.
+export const GET: RequestHandler = async ({ locals, url, cookies, getClientAddress }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
-	const form = await readForm(request, ['return']);
 	const db = connection.db;
 	const started = await begin(
 		db,
@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ locals, request, cookies, getClient
 		config.oidc,
 		config.origin,
 		{
-			returnTo: form.ok ? form.values.return : '',
+			returnTo: url.searchParams.get('return') ?? '',
 			reauthenticate: Boolean(locals.staff?.lockedResponseId)
 		},
 		getClientAddress()
