@@ -122,15 +122,33 @@ describe.each(databaseKinds)(
 					.where('email', '=', 'staff@pennine.example.org')
 					.execute();
 			});
-			// The council's own accounts sign in with its provider only (the administrator's command).
-			const sso = spawnSync(
-				join('node_modules', '.bin', 'tsx'),
-				['src/cli/council-sso.ts', 'lancashire', 'on'],
-				{
-					env: { ...process.env, DATABASE_URL: '', DEMO_DATA: 'on', DEMO_RESPONSES: '0', ...env },
+			// The council's own accounts sign in with its provider only (the administrator's command),
+			// which refuses a wrong use and an installation without a provider.
+			const command = (args: string[], settings: Record<string, string>) =>
+				spawnSync(join('node_modules', '.bin', 'tsx'), ['src/cli/council-sso.ts', ...args], {
+					env: {
+						...process.env,
+						DATABASE_URL: '',
+						DEMO_DATA: 'on',
+						DEMO_RESPONSES: '0',
+						...settings
+					},
 					encoding: 'utf8'
-				}
-			);
+				});
+			expect(command(['lancashire', 'maybe'], env).status).toBe(2);
+			const unknown = command(['nowhere', 'on'], env);
+			expect(unknown.stderr).toContain('No council has the code "nowhere".');
+			expect(unknown.status).toBe(1);
+			const unset = command(['lancashire', 'on'], {
+				...env,
+				OIDC_ISSUER: '',
+				OIDC_CLIENT_ID: '',
+				OIDC_CLIENT_SECRET: '',
+				OIDC_NAME: ''
+			});
+			expect(unset.stderr).toContain('is not set up');
+			expect(unset.status).toBe(1);
+			const sso = command(['lancashire', 'on'], env);
 			expect(sso.status, sso.stderr).toBe(0);
 			expect(sso.stdout).toContain('sign in with the identity provider only');
 			server = await startServer(env, port);
