@@ -309,3 +309,63 @@ describe('wholeNumberFrom', () => {
 		);
 	});
 });
+
+describe('OIDC_* (sign-in with the identity provider)', () => {
+	const all = {
+		OIDC_ISSUER: 'https://login.microsoftonline.com/a-tenant/v2.0',
+		OIDC_CLIENT_ID: 'voices',
+		OIDC_CLIENT_SECRET: 'a-client-secret'
+	};
+
+	it('is off when none is set, or all are empty', () => {
+		expect(readConfig({}).oidc).toBeUndefined();
+		expect(
+			readConfig({ OIDC_ISSUER: '', OIDC_CLIENT_ID: '', OIDC_CLIENT_SECRET: '', OIDC_NAME: '' })
+				.oidc
+		).toBeUndefined();
+	});
+
+	it('reads the issuer, the client and the button’s words, with a default for the words', () => {
+		expect(readConfig(all).oidc).toEqual({
+			issuer: all.OIDC_ISSUER,
+			clientId: 'voices',
+			clientSecret: 'a-client-secret',
+			name: 'Sign in with your council account'
+		});
+		expect(
+			readConfig({ ...all, OIDC_NAME: 'Sign in with Lancashire County Council' }).oidc?.name
+		).toBe('Sign in with Lancashire County Council');
+	});
+
+	it('needs the issuer, client id and secret together, naming what is missing', () => {
+		expect(problem({ OIDC_ISSUER: all.OIDC_ISSUER })).toBe(
+			'Sign-in with an identity provider needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET together; OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not set'
+		);
+		expect(problem({ ...all, OIDC_CLIENT_SECRET: '' })).toContain(
+			'; OIDC_CLIENT_SECRET is not set'
+		);
+		expect(problem({ OIDC_NAME: 'Sign in' })).toContain(
+			'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not set'
+		);
+	});
+
+	it('takes an https issuer, or http on this machine only', () => {
+		for (const issuer of ['http://127.0.0.1:4000', 'http://localhost:4000/', 'http://[::1]:4000'])
+			expect(readConfig({ ...all, OIDC_ISSUER: issuer }).oidc?.issuer).toBe(issuer);
+		for (const issuer of ['http://idp.council.example', 'login.example', 'ftp://127.0.0.1'])
+			expect(problem({ ...all, OIDC_ISSUER: issuer })).toBe(
+				`OIDC_ISSUER must be the identity provider's https address, like https://login.microsoftonline.com/<tenant>/v2.0; got ${JSON.stringify(issuer)}`
+			);
+	});
+
+	it('never repeats the client secret', () => {
+		const message = problem({
+			...all,
+			OIDC_ISSUER: 'http://idp.example',
+			PORT: 'x',
+			DATABASE_POOL_SIZE: '0'
+		});
+		expect(message).not.toContain('a-client-secret');
+		expect(problem({ OIDC_CLIENT_SECRET: 'a-client-secret' })).not.toContain('a-client-secret');
+	});
+});

@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from './statistics/suppress';
  * The settings, read from the environment once, at start (README.md lists them). Each is declared
  * once below with its default and what it allows; a wrong value stops the start with a message
  * naming it, and every wrong value is reported together. Unset or empty means the default.
- * Secrets (DATABASE_URL, SECRET_KEY) are never repeated in a message.
+ * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET) are never repeated in a message.
  */
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
@@ -89,6 +89,22 @@ const returnDueDays = v.pipe(
 	})
 );
 
+/** Addresses on this machine, the only ones an identity provider may be reached at over http. */
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** OIDC_ISSUER: https, or http on this machine only (a test provider). */
+const issuer = v.pipe(
+	v.string(),
+	v.check((text) => {
+		if (!URL.canParse(text)) return false;
+		const url = new URL(text);
+		return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+	}, got("must be the identity provider's https address, like https://login.microsoftonline.com/<tenant>/v2.0"))
+);
+
+/** The settings that turn on sign-in with the council's identity provider: all, or none. */
+const OIDC_TOGETHER = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
 const Settings = v.object({
 	DATABASE_URL: v.optional(v.string()),
 	/** At most 100: PostgreSQL's own default limit is 100 connections in all. */
@@ -119,8 +135,32 @@ const Settings = v.object({
 	/** 0: due at once. */
 	SAFEGUARDING_DUE_WORKING_DAYS: counted(1, 0, 30),
 	/** Six years after the last activity by default; a hundred at most. */
-	RETENTION_MONTHS: counted(72, 1, 1200)
+	RETENTION_MONTHS: counted(72, 1, 1200),
+	OIDC_ISSUER: v.optional(issuer),
+	OIDC_CLIENT_ID: v.optional(v.string()),
+	OIDC_CLIENT_SECRET: v.optional(v.string()),
+	OIDC_NAME: v.optional(v.string())
 });
+
+/** Names the identity provider settings left out when some are given (none: all or none given). */
+function oidcMissing(s: v.InferOutput<typeof Settings>): string | null {
+	const missing = OIDC_TOGETHER.filter((name) => s[name] === undefined);
+	const partly = missing.length < OIDC_TOGETHER.length || s.OIDC_NAME !== undefined;
+	if (!partly || missing.length === 0) return null;
+	return `Sign-in with an identity provider needs ${OIDC_TOGETHER.join(', ')} together; ${missing.slice(0, -1).join(', ')}${missing.length > 1 ? ' and ' : ''}${missing.at(-1)} ${missing.length === 1 ? 'is' : 'are'} not set`;
+}
+
+/** How staff sign in with the council's identity provider, or undefined when it is not set up. */
+function oidcFrom(s: v.InferOutput<typeof Settings>) {
+	if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID || !s.OIDC_CLIENT_SECRET) return undefined;
+	return {
+		issuer: s.OIDC_ISSUER,
+		clientId: s.OIDC_CLIENT_ID,
+		clientSecret: s.OIDC_CLIENT_SECRET,
+		/** The sign-in button's words (OIDC_NAME). */
+		name: s.OIDC_NAME?.trim() || 'Sign in with your council account'
+	};
+}
 
 function configFrom(s: v.InferOutput<typeof Settings>) {
 	return {
@@ -151,7 +191,9 @@ function configFrom(s: v.InferOutput<typeof Settings>) {
 		/** Working days until a safeguarding alert is overdue (SAFEGUARDING_DUE_WORKING_DAYS). */
 		safeguardingDueWorkingDays: s.SAFEGUARDING_DUE_WORKING_DAYS,
 		/** Months identifiable data is kept after a child's last activity (RETENTION_MONTHS). */
-		retentionMonths: s.RETENTION_MONTHS
+		retentionMonths: s.RETENTION_MONTHS,
+		/** Sign-in with the council's identity provider (OIDC_*); undefined: passwords only. */
+		oidc: oidcFrom(s)
 	};
 }
 
@@ -164,8 +206,10 @@ const describeIssue = (issue: v.BaseIssue<unknown>) =>
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 	const read = v.safeParse(Settings, given, { abortPipeEarly: true });
-	if (read.success) return configFrom(read.output);
-	const problems = read.issues.map(describeIssue);
+	const problems = read.success ? [] : read.issues.map(describeIssue);
+	const oidc = read.success ? oidcMissing(read.output) : null;
+	if (oidc) problems.push(oidc);
+	if (read.success && !oidc) return configFrom(read.output);
 	throw new Error(
 		problems.length === 1
 			? problems.join('')

@@ -21,3 +21,26 @@ export function refusalMessage(r: Refusal): string {
 			return 'Too many sign-in attempts from this network. Wait 10 minutes and try again';
 	}
 }
+
+/**
+ * What a sign-in with the identity provider that ended on the sign-in page tells the person
+ * (`button`: the button's words, OIDC_NAME). An unknown, disabled or mismatched account all read
+ * "failed", so the message never says whether an account exists.
+ */
+export const IDENTITY_PROVIDER_MESSAGES = {
+	failed: (button: string) =>
+		`“${button}” did not sign you in. Try again, or ask an administrator to check the email address on your account`,
+	expired: (button: string) =>
+		`Your sign-in took too long or was already used. Select “${button}” to try again`,
+	cancelled: (button: string) =>
+		`Your organisation’s sign-in service cancelled or refused the sign-in. Select “${button}” to try again`,
+	unavailable: () =>
+		'Signing in with your organisation’s account is not working at the moment. Try again later',
+	tooMany: () => 'Too many sign-in attempts from this network. Wait 10 minutes and try again'
+} as const;
+
+/** The password sign-in's refusal for an account whose council signs it in with its provider. */
+export const identityProviderRequired = (button: string | null) =>
+	button
+		? `Your organisation signs you in with its own account. Select “${button}” instead of entering a password`
+		: 'Your organisation signs you in with its own account, which is not set up here yet. Ask an administrator';

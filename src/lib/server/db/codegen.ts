@@ -52,12 +52,16 @@ const COLUMN_NOTES: Record<string, string> = {
 	'app_setting.name': "A fact about the installation itself (the application key's check value).",
 	'council.attribute_threshold':
 		'Below this many answers a 0% or 100% figure is hidden; null: the default.',
+	'council.require_sso':
+		"The council's own accounts sign in with the identity provider only, never a password.",
 	'figures_version.version':
 		"Raised whenever the council's tallies for this financial year change, so every server knows.",
 	'figures_version.year': 'The first day of the financial year.',
 	'invitation.response_cap': 'The most responses an open link takes; null for no cap.',
 	'invitation.responses_started':
 		'Responses started through an open link, raised atomically with each start.',
+	'oidc_sign_in.id_hash':
+		"The hash of the random id in the browser's cookie while a sign-in is at the identity provider.",
 	'sign_in_guard.key':
 		"An address without an account, whose failed sign-ins are counted like app_user's own."
 };

@@ -51,3 +51,19 @@ export async function setAttributeThreshold(db: DB, id: string, value: number | 
 		.where('id', '=', id)
 		.execute();
 }
+
+/** Whether the council's own accounts must sign in with the identity provider. */
+export async function setRequireSso(db: DB, id: string, value: boolean) {
+	await db.updateTable('council').set({ require_sso: value }).where('id', '=', id).execute();
+}
+
+/** True when the account belongs to a council that signs its accounts in with its provider. */
+export async function requiresSso(db: DB, councilId: string | null): Promise<boolean> {
+	if (!councilId) return false;
+	const row = await db
+		.selectFrom('council')
+		.select('require_sso')
+		.where('id', '=', councilId)
+		.executeTakeFirst();
+	return row?.require_sso === true;
+}

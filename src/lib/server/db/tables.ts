@@ -136,6 +136,10 @@ export interface Council {
 	created_at: Generated<Timestamp>;
 	id: Generated<string>;
 	name: string;
+	/**
+	 * The council's own accounts sign in with the identity provider only, never a password.
+	 */
+	require_sso: Generated<boolean>;
 }
 
 export interface FiguresVersion {
@@ -246,6 +250,20 @@ export interface MeasureTarget {
 	provider_id: string | null;
 	updated_at: Generated<Timestamp>;
 	updated_by: string | null;
+}
+
+export interface OidcSignIn {
+	code_verifier: string;
+	created_at: Generated<Timestamp>;
+	expires_at: Timestamp;
+	/**
+	 * The hash of the random id in the browser's cookie while a sign-in is at the identity provider.
+	 */
+	id_hash: string;
+	nonce: string;
+	reauthenticate: boolean;
+	return_to: string;
+	state: string;
 }
 
 export interface PasswordReset {
@@ -395,6 +413,7 @@ export interface DB {
 	measure_tally_by: MeasureTallyBy;
 	measure_tally_by_all: MeasureTallyByAll;
 	measure_target: MeasureTarget;
+	oidc_sign_in: OidcSignIn;
 	password_reset: PasswordReset;
 	provider: Provider;
 	provider_return: ProviderReturn;

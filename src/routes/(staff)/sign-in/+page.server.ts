@@ -7,13 +7,26 @@ import * as sessions from '$lib/server/auth/sessions';
 import * as userRepo from '$lib/server/db/user';
 import { newStoredSecret } from '$lib/server/auth/totp';
 import { readForm } from '$lib/server/forms/staff';
-import { refusalMessage } from '$lib/server/auth/messages';
+import {
+	IDENTITY_PROVIDER_MESSAGES,
+	identityProviderRequired,
+	refusalMessage
+} from '$lib/server/auth/messages';
+import { requiresIdentityProvider } from '$lib/server/auth/identity-provider';
+import { ownValue } from '$lib/own';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	// Anyone may see the sign-in page; a signed-in person is sent on to the staff area.
 	if (locals.staff && !locals.staff.awaitingSecondFactor && !locals.staff.lockedResponseId)
 		redirect(303, '/staff');
-	return { reset: url.searchParams.get('done') === 'reset' };
+	const button = (await app()).config.oidc?.name ?? null;
+	// Only a known word is read from the address, so no text of the address reaches the page.
+	const notice = ownValue(IDENTITY_PROVIDER_MESSAGES, url.searchParams.get('sso') ?? '');
+	return {
+		reset: url.searchParams.get('done') === 'reset',
+		identityProvider: button,
+		notice: notice ? notice(button ?? '') : null
+	};
 };
 
 export const actions: Actions = {
@@ -36,6 +49,13 @@ export const actions: Actions = {
 			return fail(status, { email, errors: {}, formError: refusalMessage(result) });
 		}
 		const { user, needsSecondFactor } = result;
+		if (await requiresIdentityProvider(db, user)) {
+			await audit.record(db, null, 'sign_in.refused', 'app_user', user.id, {
+				reason: 'sso_required'
+			});
+			const button = (await app()).config.oidc?.name ?? null;
+			return fail(400, { email, errors: {}, formError: identityProviderRequired(button) });
+		}
 		if (needsSecondFactor && !user.totp_secret && !user.totp_pending_secret)
 			await userRepo.setPendingTotp(db, user.id, newStoredSecret());
 		await sessions.start(db, cookies, url, user.id, needsSecondFactor);

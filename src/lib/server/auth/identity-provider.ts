@@ -1,0 +1,267 @@
+import type { Cookies } from '@sveltejs/kit';
+import * as oidc from 'openid-client';
+import type { Config } from '../config';
+import type { DB } from '../db/connect';
+import type { AppUser } from '../db/schema';
+import * as councilRepo from '../db/council';
+import * as pendingRepo from '../db/oidc-sign-in';
+import * as userRepo from '../db/user';
+import { hitFromAddress } from '../rate-limit';
+import { hashSecret, newToken } from '../secrets';
+import { SIGN_IN_LIMITS } from './sign-in';
+
+/**
+ * Sign-in with the council's identity provider: OpenID Connect's authorization code flow with
+ * PKCE, state and nonce (openid-client). What the callback checks is kept in the database, not
+ * in this process, since the provider may send the browser back to another app server. The
+ * browser holds only a random id, in a short-lived cookie; the database holds its hash.
+ */
+
+export type IdentityProvider = NonNullable<Config['oidc']>;
+
+/** The pending sign-in's cookie: sent back only to the callback, and only for ten minutes. */
+export const PENDING_COOKIE = 'voices_oidc';
+const PENDING_PATH = '/sign-in/oidc';
+const PENDING_SECONDS = 600;
+export const CALLBACK_PATH = '/sign-in/oidc/callback';
+
+/** Why a sign-in with the identity provider ended on the sign-in page; recorded in the audit log. */
+export type Refused =
+	| 'too_many'
+	| 'unavailable'
+	| 'no_pending_sign_in'
+	| 'expired'
+	| 'state'
+	| 'provider_error'
+	| 'wrong_issuer'
+	| 'wrong_audience'
+	| 'nonce'
+	| 'token_refused'
+	| 'invalid_response'
+	| 'unverified_email'
+	| 'unknown_account'
+	| 'disabled'
+	| 'locked';
+
+/** What the person is told for each: the same for every account reason, so none is revealed. */
+export type Notice = 'failed' | 'expired' | 'cancelled' | 'unavailable' | 'tooMany';
+
+const NOTICE: Record<Refused, Notice> = {
+	too_many: 'tooMany',
+	unavailable: 'unavailable',
+	no_pending_sign_in: 'expired',
+	expired: 'expired',
+	state: 'expired',
+	provider_error: 'cancelled',
+	wrong_issuer: 'failed',
+	wrong_audience: 'failed',
+	nonce: 'failed',
+	token_refused: 'failed',
+	invalid_response: 'failed',
+	unverified_email: 'failed',
+	unknown_account: 'failed',
+	disabled: 'failed',
+	locked: 'failed'
+};
+
+export const noticeFor = (reason: Refused): Notice => NOTICE[reason];
+
+// The provider's published settings, fetched once per process (they are the provider's, not the
+// app's state); a failed fetch is forgotten so the next sign-in tries again.
+const discovered = new Map<string, Promise<oidc.Configuration>>();
+
+const onThisMachine = (url: URL) => url.protocol === 'http:';
+
+function configurationOf(idp: IdentityProvider): Promise<oidc.Configuration> {
+	const key = `${idp.issuer} ${idp.clientId}`;
+	let found = discovered.get(key);
+	if (!found) {
+		const issuer = new URL(idp.issuer);
+		found = oidc.discovery(
+			issuer,
+			idp.clientId,
+			undefined,
+			oidc.ClientSecretBasic(idp.clientSecret),
+			// config.ts allows http for an issuer on this machine only (a test provider).
+			{ execute: onThisMachine(issuer) ? [oidc.allowInsecureRequests] : [], timeout: 10 }
+		);
+		found.catch(() => discovered.delete(key));
+		discovered.set(key, found);
+	}
+	return found;
+}
+
+const callbackUrl = (origin: string) => new URL(CALLBACK_PATH, origin);
+
+/** A staff page to go to after signing in; anything else gives the staff home page. */
+export function staffPath(value: string | null | undefined): string {
+	return value && /^\/staff(\/[\w\-/]*)?$/.test(value) ? value : '/staff';
+}
+
+/**
+ * Starts a sign-in: stores what the callback will check and returns the provider's address to
+ * send the browser to. `reauthenticate` (the browser's session is locked while a child answers):
+ * the provider is asked to check the person again (`prompt=login`, `max_age=0`) rather than sign
+ * them straight back in from its own session, which would open the staff pages to the child.
+ */
+export async function begin(
+	db: DB,
+	cookies: Cookies,
+	idp: IdentityProvider,
+	origin: string,
+	start: { returnTo: string; reauthenticate: boolean },
+	address: string,
+	now = new Date()
+): Promise<{ status: 'ok'; to: URL } | { status: 'refused'; reason: Refused }> {
+	const hits = await hitFromAddress(db, 'sso-address', address, SIGN_IN_LIMITS.windowSeconds, now);
+	if (hits > SIGN_IN_LIMITS.perAddress) return { status: 'refused', reason: 'too_many' };
+	let configuration: oidc.Configuration;
+	try {
+		configuration = await configurationOf(idp);
+	} catch {
+		return { status: 'refused', reason: 'unavailable' };
+	}
+	const codeVerifier = oidc.randomPKCECodeVerifier();
+	const state = oidc.randomState();
+	const nonce = oidc.randomNonce();
+	const id = newToken();
+	await pendingRepo.removeExpired(db, now);
+	await pendingRepo.insert(db, {
+		id_hash: hashSecret(id),
+		state,
+		nonce,
+		code_verifier: codeVerifier,
+		return_to: staffPath(start.returnTo),
+		reauthenticate: start.reauthenticate,
+		expires_at: new Date(now.getTime() + PENDING_SECONDS * 1000)
+	});
+	cookies.set(PENDING_COOKIE, id, {
+		path: PENDING_PATH,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: new URL(origin).protocol === 'https:',
+		maxAge: PENDING_SECONDS
+	});
+	const to = oidc.buildAuthorizationUrl(configuration, {
+		redirect_uri: callbackUrl(origin).href,
+		scope: 'openid email',
+		code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+		code_challenge_method: 'S256',
+		state,
+		nonce,
+		...(start.reauthenticate ? { prompt: 'login', max_age: '0' } : {})
+	});
+	return { status: 'ok', to };
+}
+
+/** The claim the failed check was about, from openid-client's error or the one it wraps. */
+function claimOf(error: unknown): string | undefined {
+	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+		const cause = (e as { cause?: unknown }).cause;
+		if (cause && typeof cause === 'object' && 'claim' in cause) return String(cause.claim);
+		e = cause;
+	}
+	return undefined;
+}
+
+/** Why openid-client refused the provider's answer, in the audit log's words. */
+export function reasonFor(error: unknown): Refused {
+	if (error instanceof oidc.AuthorizationResponseError) return 'provider_error';
+	if (error instanceof oidc.ResponseBodyError) return 'token_refused';
+	const message = error instanceof Error ? error.message : '';
+	const inner = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
+	const text = `${message} ${typeof inner === 'string' ? inner : ''}`;
+	const claim = claimOf(error);
+	if (claim === 'iss') return 'wrong_issuer';
+	if (claim === 'aud' || claim === 'azp') return 'wrong_audience';
+	if (claim === 'nonce') return 'nonce';
+	if (text.includes('"iss"')) return 'wrong_issuer';
+	if (text.includes('"state"')) return 'state';
+	return 'invalid_response';
+}
+
+type Refusal = {
+	status: 'refused';
+	reason: Refused;
+	userId: string | null;
+	providerError?: string;
+};
+export type Finished = { status: 'ok'; user: AppUser; returnTo: string } | Refusal;
+
+/** A provider's error code, kept only when it looks like one (RFC 6749 §4.1.2.1). */
+const errorCode = (url: URL) => {
+	const code = url.searchParams.get('error') ?? '';
+	return /^[a-z_]{1,40}$/.test(code) ? code : 'other';
+};
+
+/**
+ * Finishes a sign-in when the provider sends the browser back: the pending sign-in is used up
+ * whatever happens, then openid-client checks the state, the issuer, the code (with the PKCE
+ * verifier), the ID token's signature, audience and nonce. The account is the one whose email
+ * matches the provider's verified email, whatever its case; its role and organisation are the
+ * app's own.
+ */
+export async function finish(
+	db: DB,
+	cookies: Cookies,
+	idp: IdentityProvider,
+	origin: string,
+	current: URL,
+	locked: boolean,
+	now = new Date()
+): Promise<Finished> {
+	const refuse = (reason: Refused, userId: string | null = null): Refusal => ({
+		status: 'refused',
+		reason,
+		userId
+	});
+	const id = cookies.get(PENDING_COOKIE);
+	cookies.delete(PENDING_COOKIE, { path: PENDING_PATH });
+	if (!id) return refuse('no_pending_sign_in');
+	const pending = await pendingRepo.take(db, hashSecret(id));
+	if (!pending) return refuse('no_pending_sign_in');
+	if (new Date(pending.expires_at) <= now) return refuse('expired');
+	// Locked since the sign-in began: the provider was not asked to check the person again.
+	if (locked && !pending.reauthenticate) return refuse('locked');
+	let claims: oidc.IDToken | undefined;
+	try {
+		const configuration = await configurationOf(idp);
+		// The address the provider was given, with what it sent back: ORIGIN, not this server's own.
+		const answer = callbackUrl(origin);
+		answer.search = current.search;
+		const tokens = await oidc.authorizationCodeGrant(configuration, answer, {
+			pkceCodeVerifier: pending.code_verifier,
+			expectedState: pending.state,
+			expectedNonce: pending.nonce,
+			idTokenExpected: true,
+			// The provider must say it checked the person just now (auth_time), not earlier.
+			...(pending.reauthenticate ? { maxAge: 0 } : {})
+		});
+		claims = tokens.claims();
+		// Some providers keep the email for the userinfo endpoint when an access token is issued
+		// (OpenID Connect Core 5.4); the answer there must be about the ID token's subject.
+		if (claims && (claims.email === undefined || claims.email_verified === undefined))
+			claims = {
+				...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)),
+				...claims
+			};
+	} catch (error) {
+		const reason = reasonFor(error);
+		return reason === 'provider_error'
+			? { ...refuse(reason), providerError: errorCode(current) }
+			: refuse(reason);
+	}
+	const email = typeof claims?.email === 'string' ? claims.email : '';
+	// Entra ID says a verified email with xms_edov (the email's domain is the tenant's own).
+	const verified = claims?.email_verified === true || claims?.xms_edov === true;
+	if (!email || !verified) return refuse('unverified_email');
+	const user = await userRepo.findByEmail(db, email);
+	if (!user) return refuse('unknown_account');
+	if (user.disabled_at) return refuse('disabled', user.id);
+	return { status: 'ok', user, returnTo: pending.return_to };
+}
+
+/** Whether the account's council has its accounts sign in with the identity provider only. */
+export function requiresIdentityProvider(db: DB, user: AppUser): Promise<boolean> {
+	return councilRepo.requiresSso(db, user.council_id);
+}
