@@ -1,5 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentCode } from '../../src/lib/server/auth/totp';
+import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { browserAvailable, launch } from '../helpers/browser';
 import { startIdentityProvider, type TestProvider } from '../helpers/oidc';
 import { freePort, startServer, tempDir, type RunningServer } from '../helpers/server';
@@ -60,6 +62,11 @@ describe.skipIf(!browserAvailable)('sign-in with the identity provider in Chromi
 		await page.waitForURL((url) => url.origin === idp.issuer);
 		await page.locator('input[name="login"]').fill('cath');
 		await page.locator('input[name="password"]').fill('any');
+		await page.locator('button[type="submit"]').click();
+		// A commissioner then gives the app's own authenticator code, as after a password.
+		await page.waitForURL(`${server.url}/sign-in/two-factor`);
+		const key = DEMO_ACCOUNTS.find((a) => a.email === 'commissioner@example.org')!.totp!;
+		await page.locator('input[name="code"]').fill(currentCode(key));
 		await page.locator('button[type="submit"]').click();
 		await page.waitForURL(`${server.url}/staff`);
 		expect(await page.content()).toContain('Providers you commission');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as childRepo from '../../src/lib/server/db/child';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
+import { currentCode } from '../../src/lib/server/auth/totp';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import {
@@ -173,7 +174,7 @@ describe.each(databaseKinds)(
 			await drop();
 		});
 
-		it('signs a commissioner in, matched by email, skipping the app’s own authenticator step', async () => {
+		it('signs a commissioner in, matched by email, then asks the app’s own authenticator code', async () => {
 			const { browser, to } = await start();
 			expect(to.origin).toBe(idp.issuer);
 			expect(to.searchParams.get('code_challenge_method')).toBe('S256');
@@ -182,9 +183,16 @@ describe.each(databaseKinds)(
 			expect(to.searchParams.get('redirect_uri')).toBe(app.redirect_uris[0]);
 			const pending = browser.cookies.get('voices_oidc');
 			expect(pending).toBeTruthy();
+			expect(to.searchParams.get('prompt')).toBe('login');
+			expect(to.searchParams.get('max_age')).toBe('0');
 			const callback = await new ProviderBrowser('cath').signIn(to);
 			expect(callback.searchParams.get('code')).toBeTruthy();
-			expect(await back(browser, callback)).toBe('/staff');
+			expect(await back(browser, callback)).toBe('/sign-in/two-factor');
+			// The identity provider alone does not open a commissioner's pages.
+			expect((await browser.get('/staff')).location).toBe('/sign-in/two-factor');
+			const key = DEMO_ACCOUNTS.find((a) => a.email === 'commissioner@example.org')!.totp!;
+			const second = await browser.post('/sign-in/two-factor', [['code', currentCode(key)]]);
+			expect(second.location).toBe('/staff');
 			const home = await browser.get('/staff');
 			expect(home.status).toBe(200);
 			expect(home.html).toContain('Providers you commission');
@@ -198,7 +206,7 @@ describe.each(databaseKinds)(
 			const { browser, to } = await start();
 			const callback = await new ProviderBrowser('cath').signIn(to);
 			const cookie = browser.cookies.get('voices_oidc')!;
-			expect(await back(browser, callback)).toBe('/staff');
+			expect(await back(browser, callback)).toBe('/sign-in/two-factor');
 			// The same answer again, even with the pending sign-in's cookie put back.
 			const replay = new Client(server.url);
 			replay.cookies.set('voices_oidc', cookie);
@@ -296,23 +304,18 @@ describe.each(databaseKinds)(
 			expect(html).toContain('cancelled or refused');
 		});
 
-		it('asks the provider to check the person again on a device handed to a child', async () => {
+		it('asks the provider to check the person every time, and ends a hand-over', async () => {
 			const { browser, to } = await start();
 			const provider = new ProviderBrowser('sam');
 			expect(await back(browser, await provider.signIn(to))).toBe('/staff');
+			expect(provider.logins).toBe(1);
 			const handed = await browser.post(`/staff/children/${childId}?/assist`, [
 				['assist_survey', 'short-breaks-child-symbols'],
 				['assist_service', serviceId],
 				['assist_source', 'annual_review']
 			]);
 			expect(handed.location).toBe('/answer');
-			expect((await browser.get('/staff')).location).toBe('/unlock');
-			// A sign-in begun elsewhere, not asking the provider to check again, is not enough.
-			const early = await start();
-			const earlyCallback = await provider.signIn(early.to);
-			expect(provider.logins).toBe(1);
-			browser.cookies.set('voices_oidc', early.browser.cookies.get('voices_oidc')!);
-			await notice(browser, await back(browser, earlyCallback));
+			expect(browser.cookies.get('voices_response')).toBeTruthy();
 			expect((await browser.get('/staff')).location).toBe('/unlock');
 			// The button on the locked device: the provider, though still signed in, asks again.
 			const again = await browser.get('/sign-in/oidc');
@@ -322,6 +325,8 @@ describe.each(databaseKinds)(
 			expect(await back(browser, await provider.signIn(url))).toBe('/staff');
 			expect(provider.logins).toBe(2);
 			expect((await browser.get('/staff')).status).toBe(200);
+			// The child's place in the survey is gone from the device, as after unlocking.
+			expect(browser.cookies.get('voices_response')).toBeFalsy();
 		});
 
 		it('refuses a password for an account of a council that requires its provider', async () => {

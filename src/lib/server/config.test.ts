@@ -354,8 +354,17 @@ describe('OIDC_* (sign-in with the identity provider)', () => {
 			expect(readConfig({ ...all, OIDC_ISSUER: issuer }).oidc?.issuer).toBe(issuer);
 		for (const issuer of ['http://idp.council.example', 'login.example', 'ftp://127.0.0.1'])
 			expect(problem({ ...all, OIDC_ISSUER: issuer })).toBe(
-				`OIDC_ISSUER must be the identity provider's https address, like https://login.microsoftonline.com/<tenant>/v2.0; got ${JSON.stringify(issuer)}`
+				`OIDC_ISSUER must be the identity provider's https address for the council's own accounts, like https://login.microsoftonline.com/<tenant id>/v2.0; got ${JSON.stringify(issuer)}`
 			);
+	});
+
+	it('refuses Entra ID issuers that take any tenant’s accounts', () => {
+		const tenant = 'https://login.microsoftonline.com/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/v2.0';
+		expect(readConfig({ ...all, OIDC_ISSUER: tenant }).oidc?.issuer).toBe(tenant);
+		for (const shared of ['common', 'organizations', 'consumers', 'Common'])
+			expect(
+				problem({ ...all, OIDC_ISSUER: `https://login.microsoftonline.com/${shared}/v2.0` })
+			).toMatch(/^OIDC_ISSUER must be the identity provider's https address for the council's own/);
 	});
 
 	it('never repeats the client secret', () => {

@@ -92,14 +92,20 @@ const returnDueDays = v.pipe(
 /** Addresses on this machine, the only ones an identity provider may be reached at over http. */
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
+/** Entra ID's issuers for any tenant, which openid-client accepts tokens of any tenant from. */
+const MULTI_TENANT = /^\/(common|organizations|consumers)(\/|$)/i;
+
 /** OIDC_ISSUER: https, or http on this machine only (a test provider). */
 const issuer = v.pipe(
 	v.string(),
 	v.check((text) => {
 		if (!URL.canParse(text)) return false;
 		const url = new URL(text);
+		// Entra ID's shared issuers take every tenant's accounts: the council's own tenant only.
+		if (url.hostname === 'login.microsoftonline.com' && MULTI_TENANT.test(url.pathname))
+			return false;
 		return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-	}, got("must be the identity provider's https address, like https://login.microsoftonline.com/<tenant>/v2.0"))
+	}, got("must be the identity provider's https address for the council's own accounts, like https://login.microsoftonline.com/<tenant id>/v2.0"))
 );
 
 /** The settings that turn on sign-in with the council's identity provider: all, or none. */

@@ -197,7 +197,9 @@ const errorCode = (url: URL) => {
 /**
  * Finishes a sign-in when the provider sends the browser back: the pending sign-in is used up
  * whatever happens, then openid-client checks the state, the issuer, the code (with the PKCE
- * verifier), the ID token's signature, audience and nonce. The account is the one whose email
+ * verifier), and the ID token's issuer, audience, nonce and time of sign-in. The token comes
+ * straight from the provider's token endpoint over TLS in exchange for the client's secret, so
+ * its signature need not be checked (OpenID Connect Core 3.1.3.7). The account is the one whose email
  * matches the provider's verified email, whatever its case; its role and organisation are the
  * app's own.
  */
@@ -240,11 +242,15 @@ export async function finish(
 		claims = tokens.claims();
 		// Some providers keep the email for the userinfo endpoint when an access token is issued
 		// (OpenID Connect Core 5.4); the answer there must be about the ID token's subject.
-		if (claims && (claims.email === undefined || claims.email_verified === undefined))
-			claims = {
-				...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)),
-				...claims
-			};
+		if (claims && (claims.email === undefined || claims.email_verified === undefined)) {
+			const info = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+			// The email and whether it is verified come together, from one answer or the other.
+			const { email, email_verified, ...rest } = claims;
+			claims =
+				email !== undefined && email_verified !== undefined
+					? claims
+					: { ...rest, email: info.email, email_verified: info.email_verified };
+		}
 	} catch (error) {
 		const reason = reasonFor(error);
 		return reason === 'provider_error'
@@ -252,9 +258,15 @@ export async function finish(
 			: refuse(reason);
 	}
 	const email = typeof claims?.email === 'string' ? claims.email : '';
-	// Entra ID says a verified email with xms_edov (the email's domain is the tenant's own).
-	const verified = claims?.email_verified === true || claims?.xms_edov === true;
-	if (!email || !verified) return refuse('unverified_email');
+	// Entra ID says a verified email with xms_edov (the email's domain is the tenant's own), and
+	// only when it does not say email_verified at all.
+	const entra = new URL(idp.issuer).hostname === 'login.microsoftonline.com';
+	const verified =
+		claims?.email_verified === true ||
+		(entra && claims?.email_verified === undefined && claims?.xms_edov === true);
+	// Plain ASCII only: a Unicode letter that lower-cases to an ASCII one (U+212A, the Kelvin
+	// sign, to k) must not match another person's address.
+	if (!email || !verified || !/^[\x21-\x7e]+$/.test(email)) return refuse('unverified_email');
 	const user = await userRepo.findByEmail(db, email);
 	if (!user) return refuse('unknown_account');
 	if (user.disabled_at) return refuse('disabled', user.id);

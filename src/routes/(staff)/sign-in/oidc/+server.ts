@@ -8,7 +8,7 @@ import { begin, noticeFor } from '$lib/server/auth/identity-provider';
 // a plain link here (no JavaScript needed), which sends the browser on to the provider. A link,
 // not a form: the pages' Content-Security-Policy allows forms to post to this site only
 // (form-action 'self'), and a browser applies that to the redirect that follows a post too.
-export const GET: RequestHandler = async ({ locals, url, cookies, getClientAddress }) => {
+export const GET: RequestHandler = async ({ url, cookies, getClientAddress }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
 	const db = connection.db;
@@ -19,7 +19,9 @@ export const GET: RequestHandler = async ({ locals, url, cookies, getClientAddre
 		config.origin,
 		{
 			returnTo: url.searchParams.get('return') ?? '',
-			reauthenticate: Boolean(locals.staff?.lockedResponseId)
+			// Always: the provider's own session must never sign in whoever holds the device (a
+			// child it was handed to, once the app's locked session has lapsed).
+			reauthenticate: true
 		},
 		getClientAddress()
 	);

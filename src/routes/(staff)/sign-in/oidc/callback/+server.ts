@@ -4,10 +4,13 @@ import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
 import { finish, noticeFor } from '$lib/server/auth/identity-provider';
 import * as sessions from '$lib/server/auth/sessions';
+import { RESPONSE_COOKIE } from '$lib/server/answering/respondent';
+import { SECOND_FACTOR_REQUIRED } from '$lib/server/access/policy';
 
-// Where the identity provider sends the browser back. The provider has checked the person's
-// password and second factor, so the session starts complete: the app's own authenticator step
-// is not asked for (docs/running.md: Sign-in with the council's identity provider).
+// Where the identity provider sends the browser back, having just checked the person's
+// password. Administrators and commissioners then give the app's own authenticator code, as
+// with a password: the app cannot tell whether the provider asked for a second factor, and the
+// provider's administrators must not be able to sign in as them alone.
 export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
@@ -23,9 +26,15 @@ export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 		redirect(303, `/sign-in?sso=${noticeFor(result.reason)}`);
 	}
 	const { user } = result;
-	await sessions.start(db, cookies, url, user.id, false);
+	// Signing in again on a device handed to a child ends the hand-over, as unlocking does.
+	if (locals.staff?.lockedResponseId) {
+		cookies.delete(RESPONSE_COOKIE, { path: '/' });
+		await audit.record(db, user.id, 'assisted.ended', 'response', locals.staff.lockedResponseId);
+	}
+	const second = SECOND_FACTOR_REQUIRED.includes(user.role);
+	await sessions.start(db, cookies, url, user.id, second);
 	await audit.record(db, user.id, 'sign_in', 'app_user', user.id, {
 		method: 'identity_provider'
 	});
-	redirect(303, result.returnTo);
+	redirect(303, second ? '/sign-in/two-factor' : result.returnTo);
 };
