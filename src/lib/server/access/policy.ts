@@ -20,6 +20,10 @@ export const POLICY = {
 	'alerts.see_all': ['provider_manager'],
 	'services.view': ['provider_manager', 'commissioner'],
 	'services.set_lead': ['provider_manager'],
+	/** A provider's own services: their names, hour types and safeguarding leads. */
+	'services.edit': ['provider_manager'],
+	/** Councils, providers, their services and commissions: adding, changing and retiring them. */
+	'organisations.manage': ['administrator'],
 	'users.manage': ['administrator', 'provider_manager'],
 	'audit.view': ['administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -69,8 +69,9 @@ async function insertChild(db: DB, userId: string, providerId: string, input: Ch
 	return child.id;
 }
 
+/** The caller's provider's services offered for new packages, invitations and registers. */
 export async function services(db: DB, user: StaffUser) {
-	return serviceRepo.listForProvider(db, providerScope(user, 'children.work'));
+	return serviceRepo.listOpenForProvider(db, providerScope(user, 'children.work'));
 }
 
 /** A child of the caller's provider with their care packages: one look, audited once. */

@@ -6,6 +6,7 @@ import type { AttendanceStatus } from '../../domain/attendance';
 import type { EndReason } from '../../domain/care-packages';
 import type { Classification } from '../../domain/classifications';
 import type { CompletionMode } from '../../domain/completion-modes';
+import type { Framework } from '../../domain/frameworks';
 import type { HourType } from '../../domain/hour-types';
 import type { MeasureKind } from '../../domain/measure-kinds';
 import type { Respondent } from '../../domain/respondents';
@@ -122,7 +123,13 @@ export interface Child {
 
 export interface Commission {
 	council_id: string;
+	created_at: Generated<Timestamp>;
 	ends_on: string | null;
+	/**
+	 * Decides the measures and returns that apply: Lancashire short breaks or Dorset children’s homes.
+	 */
+	framework: Framework;
+	id: Generated<string>;
 	provider_id: string;
 	starts_on: string;
 }
@@ -136,6 +143,10 @@ export interface Council {
 	created_at: Generated<Timestamp>;
 	id: Generated<string>;
 	name: string;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 }
 
 export interface FiguresVersion {
@@ -262,6 +273,10 @@ export interface Provider {
 	id: Generated<string>;
 	name: string;
 	regulator_reference: string | null;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 }
 
 export interface ProviderReturn {
@@ -332,10 +347,15 @@ export interface SafeguardingAlert {
 export interface Service {
 	council_id: string;
 	created_at: Generated<Timestamp>;
+	hour_types: Generated<HourType[]>;
 	id: Generated<string>;
 	kind: ServiceKind;
 	name: string;
 	provider_id: string;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 	safeguarding_lead_id: string | null;
 }
 

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffUser } from '../../src/lib/server/auth/sessions';
+import type { DB } from '../../src/lib/server/db/connect';
+import * as childRepo from '../../src/lib/server/db/child';
+import * as userRepo from '../../src/lib/server/db/user';
+import * as children from '../../src/lib/server/children/service';
+import * as councils from '../../src/lib/server/organisations/councils';
+import * as providers from '../../src/lib/server/organisations/providers';
+import * as services from '../../src/lib/server/organisations/services';
+import * as commissions from '../../src/lib/server/organisations/commissions';
+import { owedReturns } from '../../src/lib/server/returns/owed';
+import { HOUR_TYPE_VALUES } from '../../src/lib/domain/hour-types';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
+
+const DAYS = { monthly: 10, quarterly: 20, annual: 30 };
+
+// Councils, providers, services and commissions, managed by an administrator from an empty
+// installation; a provider manager changes their own services. Nothing is deleted, only retired.
+describe.each(databaseKinds)('organisations managed in the app on %s', (kind) => {
+	let database: TestDatabase;
+	let db: DB;
+	let admin: StaffUser;
+	let manager: StaffUser;
+	let councilId: string;
+	let providerId: string;
+	let serviceId: string;
+	const staff = (role: StaffUser['role'], id: string, providerId: string | null = null) =>
+		({
+			id,
+			email: `${id}@example.org`,
+			displayName: role,
+			role,
+			councilId: null,
+			providerId,
+			hasTotp: true
+		}) satisfies StaffUser;
+	const saved = (r: { ok: boolean; id?: string; errors?: Record<string, string> }) => {
+		expect(r).toMatchObject({ ok: true });
+		return (r as { id: string }).id;
+	};
+	const audited = (action: string) =>
+		db.selectFrom('audit_event').select('subject_id').where('action', '=', action).execute();
+
+	beforeAll(async () => {
+		database = await freshDatabase(kind);
+		db = database.db;
+		const a = await userRepo.insert(db, {
+			email: 'admin@example.org',
+			display_name: 'Admin',
+			role: 'administrator',
+			council_id: null,
+			provider_id: null,
+			password_hash: 'x'
+		});
+		admin = staff('administrator', a.id);
+	});
+	afterAll(async () => database?.drop());
+
+	it('adds a council, refusing a duplicate code or name whatever its case', async () => {
+		councilId = saved(await councils.save(db, admin, null, { code: 'lancs', name: 'Lancs CC' }));
+		expect(await councils.save(db, admin, null, { code: 'lancs', name: 'Other' })).toEqual({
+			ok: false,
+			errors: { code: 'A council with the code lancs already exists' }
+		});
+		expect(await councils.save(db, admin, null, { code: 'other', name: 'LANCS cc' })).toEqual({
+			ok: false,
+			errors: { name: 'A council called Lancs CC already exists' }
+		});
+		expect(await councils.save(db, admin, null, { code: '9 x', name: '' })).toMatchObject({
+			ok: false,
+			errors: { code: expect.stringContaining('lower-case'), name: 'Enter the council’s name' }
+		});
+		// Changing a council keeps its own code and name free to it.
+		saved(await councils.save(db, admin, councilId, { code: 'lancs', name: 'Lancashire CC' }));
+		expect(await audited('council.created')).toEqual([{ subject_id: councilId }]);
+		expect(await audited('council.changed')).toEqual([{ subject_id: councilId }]);
+	});
+
+	it('adds a provider with a service, refusing duplicate names', async () => {
+		providerId = saved(await providers.save(db, admin, null, { name: 'Riverside' }));
+		expect(await providers.save(db, admin, null, { name: 'riverside' })).toEqual({
+			ok: false,
+			errors: { name: 'A provider called Riverside already exists' }
+		});
+		const m = await userRepo.insert(db, {
+			email: 'manager@example.org',
+			display_name: 'Manager',
+			role: 'provider_manager',
+			council_id: null,
+			provider_id: providerId,
+			password_hash: 'x'
+		});
+		manager = staff('provider_manager', m.id, providerId);
+		const posted = { name: 'Club', kind: 'short_break', council: councilId, lead: m.id };
+		serviceId = saved(await services.create(db, admin, providerId, posted, HOUR_TYPE_VALUES));
+		expect(await services.create(db, admin, providerId, posted, HOUR_TYPE_VALUES)).toEqual({
+			ok: false,
+			errors: { name: 'The provider already has a service called Club' }
+		});
+		expect(
+			await services.create(db, admin, providerId, { ...posted, name: 'X', kind: 'spa' }, [])
+		).toEqual({
+			ok: false,
+			errors: {
+				kind: 'Choose what kind of service it is',
+				hour_types: 'Choose at least one hour type the service offers'
+			}
+		});
+		const row = await db
+			.selectFrom('service')
+			.selectAll()
+			.where('id', '=', serviceId)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ safeguarding_lead_id: m.id, hour_types: HOUR_TYPE_VALUES });
+	});
+
+	it('refuses a commission for a provider with no service of the framework’s kind', async () => {
+		expect(
+			await commissions.save(db, admin, null, {
+				council: councilId,
+				provider: providerId,
+				framework: 'dorset',
+				starts_on: '2026-04-01'
+			})
+		).toEqual({
+			ok: false,
+			errors: {
+				provider: expect.stringContaining(
+					'Riverside has no children’s home service for Lancashire CC'
+				)
+			}
+		});
+	});
+
+	it('refuses an end before the start and overlapping commissions', async () => {
+		const base = { council: councilId, provider: providerId, framework: 'lancashire' };
+		expect(
+			await commissions.save(db, admin, null, {
+				...base,
+				starts_on: '2026-04-01',
+				ends_on: '2026-03-01'
+			})
+		).toEqual({
+			ok: false,
+			errors: { ends_on: 'End date must be the same as or after the start date' }
+		});
+		const first = saved(
+			await commissions.save(db, admin, null, {
+				...base,
+				starts_on: '2025-04-01',
+				ends_on: '2026-05-15'
+			})
+		);
+		expect(
+			await commissions.save(db, admin, null, { ...base, starts_on: '2026-05-15', ends_on: '' })
+		).toEqual({
+			ok: false,
+			errors: {
+				starts_on:
+					'Lancashire CC already commissions Riverside from 1 Apr 2025 to 15 May 2026: the dates must not overlap'
+			}
+		});
+		saved(await commissions.save(db, admin, null, { ...base, starts_on: '2026-05-16' }));
+		// Moving the first commission's end into the second is refused too.
+		expect(
+			await commissions.save(db, admin, first, {
+				framework: 'lancashire',
+				starts_on: '2025-04-01',
+				ends_on: '2026-06-30'
+			})
+		).toMatchObject({ ok: false, errors: { starts_on: expect.stringContaining('with no end') } });
+		expect(await audited('commission.created')).toHaveLength(2);
+	});
+
+	it('owes a return both commissions cover once', async () => {
+		const owed = await owedReturns(db, manager, '2026-07-20', DAYS);
+		const keys = owed.map((o) => `${o.kind} ${o.periodKey}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(keys).toContain('quarterly 2026-Q1');
+		expect(keys).toContain('monthly 2026-05');
+	});
+
+	it('lets a provider manager change their own service, not another’s', async () => {
+		const posted = { name: 'Saturday club', lead: '' };
+		saved(await services.edit(db, manager, serviceId, posted, ['break_time_hours']));
+		const row = await db
+			.selectFrom('service')
+			.selectAll()
+			.where('id', '=', serviceId)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({
+			name: 'Saturday club',
+			hour_types: ['break_time_hours'],
+			safeguarding_lead_id: null
+		});
+		expect(await audited('service.changed')).toEqual([{ subject_id: serviceId }]);
+		const other = saved(await providers.save(db, admin, null, { name: 'Pennine' }));
+		const outsider = staff('provider_manager', manager.id, other);
+		await expect(
+			services.edit(db, outsider, serviceId, posted, ['break_time_hours'])
+		).rejects.toMatchObject({ status: 404 });
+		await expect(councils.save(db, manager, null, { code: 'x1', name: 'X' })).rejects.toMatchObject(
+			{ status: 403 }
+		);
+	});
+
+	it('retires a service: kept, and no longer offered for packages or invitations', async () => {
+		expect(await services.retire(db, admin, serviceId)).toBe(true);
+		expect(await services.retire(db, admin, serviceId)).toBe(false);
+		expect(await children.services(db, manager)).toEqual([]);
+		expect(await db.selectFrom('service').select('id').execute()).toHaveLength(1);
+		expect(await audited('service.retired')).toEqual([{ subject_id: serviceId }]);
+		// With its only service retired, the provider can be commissioned no more.
+		const again = await commissions.save(db, admin, null, {
+			council: councilId,
+			provider: providerId,
+			framework: 'lancashire',
+			starts_on: '2030-04-01'
+		});
+		expect(again).toMatchObject({ ok: false, errors: { provider: expect.any(String) } });
+	});
+
+	it('retires a council and a provider: not offered for new commissions', async () => {
+		expect(await providers.retire(db, admin, providerId)).toBe(true);
+		expect(await councils.retire(db, admin, councilId)).toBe(true);
+		const offered = await commissions.choices(db, admin);
+		expect(offered.councils).toEqual([]);
+		expect(offered.providers.map((p) => p.name)).toEqual(['Pennine']);
+		expect(await councils.list(db, admin)).toHaveLength(1);
+		// A child at a retired provider's service keeps its record.
+		expect(await childRepo.listForProvider(db, providerId)).toEqual([]);
+	});
+});
