@@ -205,8 +205,8 @@ describe.each(databaseKinds)('organisations managed in the app on %s', (kind) =>
 	});
 
 	it('retires a service: kept, and no longer offered for packages or invitations', async () => {
-		expect(await services.retire(db, admin, serviceId)).toBe(true);
-		expect(await services.retire(db, admin, serviceId)).toBe(false);
+		expect(await services.retire(db, admin, providerId, serviceId)).toBe(true);
+		expect(await services.retire(db, admin, providerId, serviceId)).toBe(false);
 		expect(await children.services(db, manager)).toEqual([]);
 		expect(await db.selectFrom('service').select('id').execute()).toHaveLength(1);
 		expect(await audited('service.retired')).toEqual([{ subject_id: serviceId }]);

@@ -45,6 +45,12 @@ export async function setLead(db: DB, user: StaffUser, serviceId: string, leadId
 
 type Posted = Partial<Record<string, string>>;
 
+/** A provider manager's own service, with the staff who may lead its safeguarding. */
+export async function own(db: DB, user: StaffUser, serviceId: string) {
+	const service = await ownService(db, user, serviceId, 'services.edit');
+	return { service, people: await userRepo.listRole(db, service.provider_id, PROVIDER_ROLES) };
+}
+
 /** A provider manager changes their own service's name, hour types and safeguarding lead. */
 export async function edit(
 	db: DB,
@@ -57,23 +63,40 @@ export async function edit(
 	return saveDetails(db, user, service, posted, hourTypes);
 }
 
-/** Any service, for an administrator; another's is "not found" only when it does not exist. */
-export async function get(db: DB, user: StaffUser, id: string) {
+/** A service of the provider, for an administrator; any other id is "not found". */
+export async function get(db: DB, user: StaffUser, providerId: string, id: string) {
 	installationScope(user, 'organisations.manage');
 	const service = isUuid(id) ? await serviceRepo.find(db, id) : undefined;
-	if (!service) notFound();
+	if (!service || service.provider_id !== providerId) notFound();
 	return service;
+}
+
+/** What an administrator's service form shows: the provider, its staff, open councils. */
+export async function form(db: DB, user: StaffUser, providerId: string, serviceId: string | null) {
+	installationScope(user, 'organisations.manage');
+	const provider = isUuid(providerId) ? await providerRepo.find(db, providerId) : undefined;
+	if (!provider) notFound();
+	const service = serviceId === null ? null : await get(db, user, provider.id, serviceId);
+	const council = service ? await councilRepo.find(db, service.council_id) : null;
+	return {
+		provider,
+		service,
+		councilName: council?.name ?? null,
+		people: await userRepo.listRole(db, provider.id, PROVIDER_ROLES),
+		councils: await councilRepo.listOpen(db)
+	};
 }
 
 /** An administrator changes a service's name, hour types and safeguarding lead. */
 export async function change(
 	db: DB,
 	user: StaffUser,
+	providerId: string,
 	serviceId: string,
 	posted: Posted,
 	hourTypes: string[]
 ): Promise<Saved> {
-	const service = await get(db, user, serviceId);
+	const service = await get(db, user, providerId, serviceId);
 	return saveDetails(db, user, service, posted, hourTypes);
 }
 
@@ -154,8 +177,13 @@ export async function create(
 }
 
 /** Retires a service: it keeps its records and is offered for nothing new. */
-export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
-	const service = await get(db, user, id);
+export async function retire(
+	db: DB,
+	user: StaffUser,
+	providerId: string,
+	id: string
+): Promise<boolean> {
+	const service = await get(db, user, providerId, id);
 	return db.transaction().execute(async (trx) => {
 		if (!(await serviceRepo.retire(trx, service.id))) return false;
 		await audit.record(trx, user.id, 'service.retired', 'service', service.id);

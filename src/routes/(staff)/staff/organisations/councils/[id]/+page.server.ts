@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { requireAccess } from '$lib/server/access/roles';
+import { readForm } from '$lib/server/forms/staff';
+import * as councils from '$lib/server/organisations/councils';
+
+const NEW = 'new';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireAccess(locals, 'organisations.manage');
+	const db = (await app()).connection.db;
+	return { council: params.id === NEW ? null : await councils.get(db, user, params.id) };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireAccess(locals, 'organisations.manage');
+		const db = (await app()).connection.db;
+		const form = await readForm(request, ['code', 'name']);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
+		const id = params.id === NEW ? null : params.id;
+		const saved = await councils.save(db, user, id, form.values);
+		if (!saved.ok) return fail(400, { errors: saved.errors, formError: null, values: form.values });
+		redirect(303, '/staff/organisations?saved=council#councils');
+	},
+	retire: async ({ locals, params }) => {
+		const user = requireAccess(locals, 'organisations.manage');
+		await councils.retire((await app()).connection.db, user, params.id);
+		redirect(303, '/staff/organisations?saved=council#councils');
+	}
+};
