@@ -8,6 +8,7 @@ import * as councils from '../../src/lib/server/organisations/councils';
 import * as providers from '../../src/lib/server/organisations/providers';
 import * as services from '../../src/lib/server/organisations/services';
 import * as commissions from '../../src/lib/server/organisations/commissions';
+import { overview } from '../../src/lib/server/organisations/overview';
 import { owedReturns } from '../../src/lib/server/returns/owed';
 import { HOUR_TYPE_VALUES } from '../../src/lib/domain/hour-types';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
@@ -223,10 +224,10 @@ describe.each(databaseKinds)('organisations managed in the app on %s', (kind) =>
 	it('retires a council and a provider: not offered for new commissions', async () => {
 		expect(await providers.retire(db, admin, providerId)).toBe(true);
 		expect(await councils.retire(db, admin, councilId)).toBe(true);
-		const offered = await commissions.choices(db, admin);
+		const offered = await commissions.form(db, admin, null);
 		expect(offered.councils).toEqual([]);
 		expect(offered.providers.map((p) => p.name)).toEqual(['Pennine']);
-		expect(await councils.list(db, admin)).toHaveLength(1);
+		expect((await overview(db, admin)).councils).toHaveLength(1);
 		// A child at a retired provider's service keeps its record.
 		expect(await childRepo.listForProvider(db, providerId)).toEqual([]);
 	});

@@ -47,5 +47,5 @@ export function alertLead(user: StaffUser): string | undefined {
 
 /** For a permission over the whole installation (an administrator's): nothing to scope, or 403. */
 export function installationScope(user: StaffUser, permission: Permission): void {
-	if (!can(user.role, permission) || user.councilId || user.providerId) forbidden();
+	if (!can(user.role, permission)) forbidden();
 }

@@ -17,26 +17,30 @@ import { readCommission } from './validate';
 // Which council commissions which provider, from when to when, under which framework. A
 // commission is never deleted: it ends on its end date, and its returns and figures stay.
 
-export async function list(db: DB, user: StaffUser) {
+/**
+ * What the commission's form shows: the commission (an id that is not one is "not found"), or
+ * for a new one (null) the councils and providers not retired, to choose from. A commission's
+ * council and provider stay.
+ */
+export async function form(db: DB, user: StaffUser, id: string | null) {
 	installationScope(user, 'organisations.manage');
-	return commissionRepo.list(db);
-}
-
-/** What the form offers: councils and providers not retired. */
-export async function choices(db: DB, user: StaffUser) {
-	installationScope(user, 'organisations.manage');
-	return { councils: await councilRepo.listOpen(db), providers: await providerRepo.listOpen(db) };
-}
-
-export async function get(db: DB, user: StaffUser, id: string) {
-	installationScope(user, 'organisations.manage');
+	if (id === null)
+		return {
+			commission: null,
+			councils: await councilRepo.listOpen(db),
+			providers: await providerRepo.listOpen(db)
+		};
 	const commission = isUuid(id) ? await commissionRepo.find(db, id) : undefined;
 	if (!commission) notFound();
 	const [council, provider] = await Promise.all([
 		councilRepo.find(db, commission.council_id),
 		providerRepo.find(db, commission.provider_id)
 	]);
-	return { ...commission, council_name: council!.name, provider_name: provider!.name };
+	return {
+		commission: { ...commission, council_name: council!.name, provider_name: provider!.name },
+		councils: [],
+		providers: []
+	};
 }
 
 /**
@@ -52,8 +56,7 @@ export async function save(
 	id: string | null,
 	posted: Partial<Record<string, string>>
 ): Promise<Saved> {
-	installationScope(user, 'organisations.manage');
-	const existing = id === null ? null : await get(db, user, id);
+	const { commission: existing } = await form(db, user, id);
 	const { commission: c, errors } = readCommission(
 		existing ? { ...posted, council: existing.council_id, provider: existing.provider_id } : posted
 	);

@@ -3,6 +3,7 @@ import { installationScope } from '../access/scopes';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
+import type { Council } from '../db/schema';
 import * as councilRepo from '../db/council';
 import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
@@ -12,13 +13,12 @@ import { readCouncil } from './validate';
 // Councils, added and changed by an administrator. A council is never deleted: retired, it keeps
 // its past figures and returns and is offered for nothing new.
 
-export async function list(db: DB, user: StaffUser) {
+/** A council by its id (an id that is not one is "not found"); null asks for a new one. */
+export function get(db: DB, user: StaffUser, id: string): Promise<Council>;
+export function get(db: DB, user: StaffUser, id: string | null): Promise<Council | null>;
+export async function get(db: DB, user: StaffUser, id: string | null) {
 	installationScope(user, 'organisations.manage');
-	return councilRepo.list(db);
-}
-
-export async function get(db: DB, user: StaffUser, id: string) {
-	installationScope(user, 'organisations.manage');
+	if (id === null) return null;
 	const council = isUuid(id) ? await councilRepo.find(db, id) : undefined;
 	if (!council) notFound();
 	return council;
@@ -31,8 +31,7 @@ export async function save(
 	id: string | null,
 	posted: Partial<Record<string, string>>
 ): Promise<Saved> {
-	installationScope(user, 'organisations.manage');
-	if (id !== null) await get(db, user, id);
+	await get(db, user, id);
 	const { council, errors } = readCouncil(posted);
 	if (hasAny(errors)) return refused(errors);
 	const byCode = await councilRepo.findByCode(db, council.code);

@@ -7,6 +7,7 @@ import type { DB } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import * as providerRepo from '../db/provider';
+import type { Provider } from '../db/schema';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
 import { hasAny, refused, type Saved } from './saved';
@@ -14,25 +15,27 @@ import { readProvider } from './validate';
 
 // Providers, added and changed by an administrator; never deleted, only retired.
 
-export async function list(db: DB, user: StaffUser) {
+/** A provider by its id (an id that is not one is "not found"); null asks for a new one. */
+export function get(db: DB, user: StaffUser, id: string): Promise<Provider>;
+export function get(db: DB, user: StaffUser, id: string | null): Promise<Provider | null>;
+export async function get(db: DB, user: StaffUser, id: string | null) {
 	installationScope(user, 'organisations.manage');
-	return providerRepo.list(db);
-}
-
-export async function get(db: DB, user: StaffUser, id: string) {
-	installationScope(user, 'organisations.manage');
+	if (id === null) return null;
 	const provider = isUuid(id) ? await providerRepo.find(db, id) : undefined;
 	if (!provider) notFound();
 	return provider;
 }
 
-/** A provider with its services and the staff who may lead safeguarding for one. */
-export async function detail(db: DB, user: StaffUser, id: string) {
+/** What the provider's page shows: the provider with its services and staff; nothing if new. */
+export async function form(db: DB, user: StaffUser, id: string | null) {
 	const provider = await get(db, user, id);
+	if (!provider) return { detail: null };
 	return {
-		provider,
-		services: await serviceRepo.listForProvider(db, provider.id),
-		people: await userRepo.listRole(db, provider.id, PROVIDER_ROLES)
+		detail: {
+			provider,
+			services: await serviceRepo.listForProvider(db, provider.id),
+			people: await userRepo.listRole(db, provider.id, PROVIDER_ROLES)
+		}
 	};
 }
 
@@ -43,8 +46,7 @@ export async function save(
 	id: string | null,
 	posted: Partial<Record<string, string>>
 ): Promise<Saved> {
-	installationScope(user, 'organisations.manage');
-	if (id !== null) await get(db, user, id);
+	await get(db, user, id);
 	const { provider, errors } = readProvider(posted);
 	if (hasAny(errors)) return refused(errors);
 	const byName = await providerRepo.findByName(db, provider.name);

@@ -59,23 +59,29 @@ export async function edit(
 	posted: Posted,
 	hourTypes: string[]
 ): Promise<Saved> {
-	const service = await ownService(db, user, serviceId, 'services.edit');
+	const { service } = await own(db, user, serviceId);
 	return saveDetails(db, user, service, posted, hourTypes);
+}
+
+/** A provider, for an administrator to add or change its services; any other id is "not found". */
+export async function providerOf(db: DB, user: StaffUser, providerId: string) {
+	installationScope(user, 'organisations.manage');
+	const provider = isUuid(providerId) ? await providerRepo.find(db, providerId) : undefined;
+	if (!provider) notFound();
+	return provider;
 }
 
 /** A service of the provider, for an administrator; any other id is "not found". */
 export async function get(db: DB, user: StaffUser, providerId: string, id: string) {
-	installationScope(user, 'organisations.manage');
+	const provider = await providerOf(db, user, providerId);
 	const service = isUuid(id) ? await serviceRepo.find(db, id) : undefined;
-	if (!service || service.provider_id !== providerId) notFound();
+	if (!service || service.provider_id !== provider.id) notFound();
 	return service;
 }
 
 /** What an administrator's service form shows: the provider, its staff, open councils. */
 export async function form(db: DB, user: StaffUser, providerId: string, serviceId: string | null) {
-	installationScope(user, 'organisations.manage');
-	const provider = isUuid(providerId) ? await providerRepo.find(db, providerId) : undefined;
-	if (!provider) notFound();
+	const provider = await providerOf(db, user, providerId);
 	const service = serviceId === null ? null : await get(db, user, provider.id, serviceId);
 	const council = service ? await councilRepo.find(db, service.council_id) : null;
 	return {
@@ -142,9 +148,7 @@ export async function create(
 	posted: Posted,
 	hourTypes: string[]
 ): Promise<Saved> {
-	installationScope(user, 'organisations.manage');
-	const provider = isUuid(providerId) ? await providerRepo.find(db, providerId) : undefined;
-	if (!provider) notFound();
+	const provider = await providerOf(db, user, providerId);
 	const { service, errors } = readNewService(posted, hourTypes);
 	if (provider.retired_at)
 		return refused({ name: `${provider.name} is retired: it cannot have a new service` });

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireAccess } from '$lib/server/access/roles';
-import * as commissions from '$lib/server/organisations/commissions';
-import * as councils from '$lib/server/organisations/councils';
-import * as providers from '$lib/server/organisations/providers';
+import { requireUser } from '$lib/server/access/roles';
+import { overview } from '$lib/server/organisations/overview';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
 
 /** What the notice after a change says, by the `saved` the change redirected with. */
 const SAVED = {
@@ -13,13 +13,10 @@ const SAVED = {
 } as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireAccess(locals, 'organisations.manage');
-	const db = (await app()).connection.db;
+	const user = requireUser(locals);
 	const saved = url.searchParams.get('saved') ?? '';
 	return {
-		councils: await councils.list(db, user),
-		providers: await providers.list(db, user),
-		commissions: await commissions.list(db, user),
+		...(await overview((await app()).connection.db, user)),
 		saved: Object.hasOwn(SAVED, saved) ? SAVED[saved as keyof typeof SAVED] : null
 	};
 };

@@ -1,18 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireProvider } from '$lib/server/access/roles';
+import { requireUser } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as services from '$lib/server/organisations/services';
 
+// Who may: services.edit, checked on the first line of every service function called here.
+
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireProvider(locals, 'services.edit');
+	const user = requireUser(locals);
 	return await services.own((await app()).connection.db, user, params.id);
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const user = requireProvider(locals, 'services.edit');
+		const user = requireUser(locals);
 		const db = (await app()).connection.db;
 		const form = await readForm(request, ['name', 'lead', 'hour_types']);
 		if (!form.ok)

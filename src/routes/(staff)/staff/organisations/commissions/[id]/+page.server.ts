@@ -1,24 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireAccess } from '$lib/server/access/roles';
+import { requireUser } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as commissions from '$lib/server/organisations/commissions';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
 
 const NEW = 'new';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireAccess(locals, 'organisations.manage');
+	const user = requireUser(locals);
 	const db = (await app()).connection.db;
-	return {
-		commission: params.id === NEW ? null : await commissions.get(db, user, params.id),
-		...(await commissions.choices(db, user))
-	};
+	return await commissions.form(db, user, params.id === NEW ? null : params.id);
 };
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		const db = (await app()).connection.db;
 		const isNew = params.id === NEW;
 		const form = await readForm(

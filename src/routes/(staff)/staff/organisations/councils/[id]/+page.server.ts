@@ -1,21 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireAccess } from '$lib/server/access/roles';
+import { requireUser } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as councils from '$lib/server/organisations/councils';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
 
 const NEW = 'new';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireAccess(locals, 'organisations.manage');
+	const user = requireUser(locals);
 	const db = (await app()).connection.db;
-	return { council: params.id === NEW ? null : await councils.get(db, user, params.id) };
+	return { council: await councils.get(db, user, params.id === NEW ? null : params.id) };
 };
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		const db = (await app()).connection.db;
 		const form = await readForm(request, ['code', 'name']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
@@ -25,7 +27,7 @@ export const actions: Actions = {
 		redirect(303, '/staff/organisations?saved=council#councils');
 	},
 	retire: async ({ locals, params }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		await councils.retire((await app()).connection.db, user, params.id);
 		redirect(303, '/staff/organisations?saved=council#councils');
 	}

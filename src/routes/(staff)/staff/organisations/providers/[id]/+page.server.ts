@@ -1,24 +1,26 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireAccess } from '$lib/server/access/roles';
+import { requireUser } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as providers from '$lib/server/organisations/providers';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
 
 const NEW = 'new';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireAccess(locals, 'organisations.manage');
+	const user = requireUser(locals);
 	const db = (await app()).connection.db;
 	return {
-		detail: params.id === NEW ? null : await providers.detail(db, user, params.id),
+		...(await providers.form(db, user, params.id === NEW ? null : params.id)),
 		saved: url.searchParams.get('saved') === 'service'
 	};
 };
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		const db = (await app()).connection.db;
 		const form = await readForm(request, ['name', 'regulator_reference']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
@@ -33,7 +35,7 @@ export const actions: Actions = {
 		);
 	},
 	retire: async ({ locals, params }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		await providers.retire((await app()).connection.db, user, params.id);
 		redirect(303, '/staff/organisations?saved=provider#providers');
 	}

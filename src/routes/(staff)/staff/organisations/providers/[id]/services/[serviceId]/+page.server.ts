@@ -1,14 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { requireAccess } from '$lib/server/access/roles';
+import { requireUser } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as services from '$lib/server/organisations/services';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
 
 const NEW = 'new';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireAccess(locals, 'organisations.manage');
+	const user = requireUser(locals);
 	const db = (await app()).connection.db;
 	const serviceId = params.serviceId === NEW ? null : params.serviceId;
 	return await services.form(db, user, params.id, serviceId);
@@ -16,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		const db = (await app()).connection.db;
 		const isNew = params.serviceId === NEW;
 		const form = await readForm(
@@ -34,7 +36,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
 	},
 	retire: async ({ locals, params }) => {
-		const user = requireAccess(locals, 'organisations.manage');
+		const user = requireUser(locals);
 		await services.retire((await app()).connection.db, user, params.id, params.serviceId);
 		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
 	}
