@@ -34,8 +34,11 @@ export const actions: Actions = {
 				: `/staff/organisations/providers/${saved.id}`
 		);
 	},
-	retire: async ({ locals, params }) => {
+	retire: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		// The button sends nothing: a post with anything in it was not made by the page.
+		const form = await readForm(request, []);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
 		await providers.retire((await app()).connection.db, user, params.id);
 		redirect(303, '/staff/organisations?saved=provider#providers');
 	}

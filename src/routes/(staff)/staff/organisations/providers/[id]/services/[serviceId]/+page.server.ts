@@ -35,8 +35,11 @@ export const actions: Actions = {
 			return fail(400, { errors: saved.errors, formError: null, values: form.values, hourTypes });
 		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
 	},
-	retire: async ({ locals, params }) => {
+	retire: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		// The button sends nothing: a post with anything in it was not made by the page.
+		const form = await readForm(request, []);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
 		await services.retire((await app()).connection.db, user, params.id, params.serviceId);
 		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
 	}
