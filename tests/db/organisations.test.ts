@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/sessions';
 import type { DB } from '../../src/lib/server/db/connect';
 import * as childRepo from '../../src/lib/server/db/child';
+import * as providerRepo from '../../src/lib/server/db/provider';
 import * as userRepo from '../../src/lib/server/db/user';
 import * as children from '../../src/lib/server/children/service';
 import * as councils from '../../src/lib/server/organisations/councils';
@@ -12,6 +13,7 @@ import { overview } from '../../src/lib/server/organisations/overview';
 import { owedReturns } from '../../src/lib/server/returns/owed';
 import { HOUR_TYPE_VALUES } from '../../src/lib/domain/hour-types';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
+import { seedOrganisation } from '../helpers/organisation';
 
 const DAYS = { monthly: 10, quarterly: 20, annual: 30 };
 
@@ -230,5 +232,129 @@ describe.each(databaseKinds)('organisations managed in the app on %s', (kind) =>
 		expect((await overview(db, admin)).councils).toHaveLength(1);
 		// A child at a retired provider's service keeps its record.
 		expect(await childRepo.listForProvider(db, providerId)).toEqual([]);
+	});
+});
+
+// Children and care packages are changed in place, audited, by their own provider only.
+describe.each(databaseKinds)('changing children and care packages on %s', (kind) => {
+	let database: TestDatabase;
+	let db: DB;
+	let user: StaffUser;
+	let outsider: StaffUser;
+	let childId: string;
+	let packageId: string;
+	let serviceId: string;
+	const input = {
+		reference: 'R-1',
+		display_name: 'Ada',
+		date_of_birth: '2015-05-05',
+		send_needs: ['autism'],
+		communication_needs: null,
+		preferred_variant: null,
+		preferred_language: null
+	};
+	const hours = {
+		personal_care_hours: '0',
+		short_break_daytime_hours: '0',
+		break_time_hours: '10',
+		break_time_plus_hours: '0',
+		overnight_hours: '0'
+	};
+
+	beforeAll(async () => {
+		database = await freshDatabase(kind);
+		db = database.db;
+		({ serviceId } = await seedOrganisation(db));
+		const providerId = (
+			await db.selectFrom('service').select('provider_id').executeTakeFirstOrThrow()
+		).provider_id;
+		const account = async (email: string, provider: string) => {
+			const u = await userRepo.insert(db, {
+				email,
+				display_name: email,
+				role: 'provider_manager',
+				council_id: null,
+				provider_id: provider,
+				password_hash: 'x'
+			});
+			return {
+				id: u.id,
+				email,
+				displayName: email,
+				role: 'provider_manager' as const,
+				councilId: null,
+				providerId: provider,
+				hasTotp: false
+			};
+		};
+		user = await account('m@example.org', providerId);
+		const other = await providerRepo.insert(db, { name: 'Other', regulator_reference: null });
+		outsider = await account('o@example.org', other.id);
+		const created = await children.create(db, user, input);
+		childId = (created as { id: string }).id;
+		await children.create(db, user, { ...input, reference: 'R-2' });
+		await children.addCarePackage(db, user, childId, {
+			service_id: serviceId,
+			starts_on: '2026-04-01',
+			ends_on: null,
+			hours
+		});
+		packageId = (await db.selectFrom('care_package').select('id').executeTakeFirstOrThrow()).id;
+	});
+	afterAll(async () => database?.drop());
+
+	it('changes a child’s record, refusing a reference another child has', async () => {
+		expect(await children.update(db, user, childId, { ...input, reference: 'R-2' })).toEqual({
+			reference: 'A child with this reference is already recorded'
+		});
+		expect(
+			await children.update(db, user, childId, { ...input, display_name: 'Ad', send_needs: [] })
+		).toEqual({});
+		expect(await childRepo.find(db, childId)).toMatchObject({ display_name: 'Ad', send_needs: [] });
+		const audit = await db
+			.selectFrom('audit_event')
+			.select('details')
+			.where('action', '=', 'child.changed')
+			.executeTakeFirstOrThrow();
+		// The fields changed, never their values.
+		expect(audit.details).toEqual({ fields: ['display_name', 'send_needs'] });
+		await expect(children.update(db, outsider, childId, input)).rejects.toMatchObject({
+			status: 404
+		});
+	});
+
+	it('changes an open care package, not an ended one, and only one’s own', async () => {
+		const change = { service_id: serviceId, starts_on: '2026-05-01', ends_on: null, hours };
+		expect(await children.changeCarePackage(db, user, childId, packageId, change)).toEqual({});
+		const row = await db
+			.selectFrom('care_package')
+			.selectAll()
+			.where('id', '=', packageId)
+			.executeTakeFirstOrThrow();
+		expect(row.starts_on).toBe('2026-05-01');
+		await expect(
+			children.changeCarePackage(db, outsider, childId, packageId, change)
+		).rejects.toMatchObject({ status: 404 });
+		expect(
+			await children.changeCarePackage(db, user, childId, packageId, {
+				...change,
+				service_id: crypto.randomUUID()
+			})
+		).toEqual({ service_id: 'Choose one of your services' });
+		await children.endCarePackage(db, user, childId, packageId, {
+			end_on: '2026-06-01',
+			end_reason: 'completed',
+			end_explanation: ''
+		});
+		expect(await children.changeCarePackage(db, user, childId, packageId, change)).toEqual({
+			starts_on: 'This care package has already ended'
+		});
+		expect(
+			await db
+				.selectFrom('audit_event')
+				.select('subject_id')
+				.where('action', '=', 'care_package.changed')
+				.execute()
+		).toEqual([{ subject_id: packageId }]);
 	});
 });

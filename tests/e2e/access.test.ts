@@ -667,6 +667,48 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'changing a child’s record',
+			(i) => `/staff/children/${i.childA}/change`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'changing a care package',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageA}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'changing another child’s care package',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageB}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 404,
+				staffA: 404,
+				staffA2: 404,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
 			'audit log',
 			() => '/staff/audit',
 			{
@@ -1232,6 +1274,62 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			403
 		],
 		[
+			'change another provider’s child',
+			'mgrB',
+			(i) => [
+				`/staff/children/${i.childA}/change`,
+				[
+					['reference', 'RIV-009'],
+					['display_name', 'Changed'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			404
+		],
+		[
+			'change a child as an administrator',
+			'admin',
+			(i) => [
+				`/staff/children/${i.childA}/change`,
+				[
+					['reference', 'RIV-009'],
+					['display_name', 'Changed'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			403
+		],
+		[
+			'change another provider’s care package',
+			'mgrB',
+			(i) => [
+				`/staff/children/${i.childA}/packages/${i.packageA}`,
+				[
+					['service_id', i.serviceA],
+					['starts_on', '2026-02-01'],
+					['ends_on', '']
+				]
+			],
+			404
+		],
+		[
+			'change another child’s care package from one’s own child',
+			'mgrA',
+			(i) => [
+				`/staff/children/${i.childA}/packages/${i.packageB}`,
+				[
+					['service_id', i.serviceB],
+					['starts_on', '2026-02-01'],
+					['ends_on', '']
+				]
+			],
+			404
+		],
+		[
 			'add a child signed out',
 			'anon',
 			() => [
@@ -1259,6 +1357,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		await prepare(env, async ({ connection: { db } }) => {
 			const child = await childRepo.find(db, ids.childA);
 			expect(child?.reference).toBe('RIV-001');
+			expect(child?.display_name).toBe('Zephyrine');
 			expect(child?.erased_at).toBeNull();
 			const packages = await db.selectFrom('care_package').selectAll().execute();
 			expect(packages.map((p) => [p.id, p.ends_on, p.end_reason]).sort()).toEqual(
@@ -1267,6 +1366,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 					[ids.packageB, null, null]
 				].sort()
 			);
+			expect(packages.map((p) => p.starts_on)).toEqual(['2026-01-05', '2026-01-05']);
 			expect(await db.selectFrom('activity_session').selectAll().execute()).toEqual([]);
 			expect(await db.selectFrom('care_package_report').selectAll().execute()).toEqual([]);
 			expect(await db.selectFrom('provider_return').selectAll().execute()).toEqual([]);

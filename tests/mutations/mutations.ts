@@ -237,5 +237,19 @@ export const MUTATIONS: Mutation[] = [
 		file: `${orgs}/services.ts`,
 		find: "ownService(db, user, serviceId, 'services.edit')",
 		replace: 'serviceRepo.find(db, serviceId).then((s) => s!)'
+	},
+	{
+		id: 'child-change-own',
+		name: 'change a child: its own child check removed',
+		file: 'src/lib/server/children/service.ts',
+		find: "get(db, user, id, 'child.viewed_for_change')",
+		replace: 'childRepo.find(db, id).then((c) => c!)'
+	},
+	{
+		id: 'package-change-child',
+		name: 'change a care package (its page and its saving): package of the child check removed',
+		file: 'src/lib/server/children/service.ts',
+		find: 'packageOfChild(await findPackage(db, packageId), child.id)',
+		replace: '(await findPackage(db, packageId))!'
 	}
 ];
