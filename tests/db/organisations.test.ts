@@ -357,4 +357,29 @@ describe.each(databaseKinds)('changing children and care packages on %s', (kind)
 				.execute()
 		).toEqual([{ subject_id: packageId }]);
 	});
+	it('refuses hours of a type the service does not offer', async () => {
+		await db
+			.updateTable('service')
+			.set({ hour_types: ['break_time_hours'] })
+			.where('id', '=', serviceId)
+			.execute();
+		const added = await children.addCarePackage(db, user, childId, {
+			service_id: serviceId,
+			starts_on: '2026-07-01',
+			ends_on: null,
+			hours: { ...hours, overnight_hours: '12' }
+		});
+		expect(added).toEqual({
+			overnight_hours: 'Club does not offer Overnight hours: enter 0, or choose another service'
+		});
+		expect(await db.selectFrom('care_package').select('id').execute()).toHaveLength(1);
+		expect(
+			await children.addCarePackage(db, user, childId, {
+				service_id: serviceId,
+				starts_on: '2026-07-01',
+				ends_on: null,
+				hours
+			})
+		).toEqual({});
+	});
 });

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import type { FieldErrors } from '../forms/staff';
 import { readPackageEnd } from '../care-packages/end';
+import { HOUR_TYPES, HOUR_TYPE_VALUES, type HourType } from '../../domain/hour-types';
 
 export async function list(db: DB, user: StaffUser) {
 	const providerId = providerScope(user, 'children.work');
@@ -85,9 +86,11 @@ export async function addCarePackage(
 	user: StaffUser,
 	childId: string,
 	input: CarePackageInput
-): Promise<void> {
+): Promise<FieldErrors> {
 	await get(db, user, childId, 'child.viewed_for_change');
-	await ownService(db, user, input.service_id);
+	const service = await ownService(db, user, input.service_id);
+	const errors = hoursNotOffered(service, input.hours);
+	if (Object.keys(errors).length) return errors;
 	await db.transaction().execute(async (trx) => {
 		const row = await carePackageRepo.insert(trx, {
 			child_id: childId,
@@ -98,6 +101,20 @@ export async function addCarePackage(
 		});
 		await audit.record(trx, user.id, 'care_package.created', 'care_package', row.id, { childId });
 	});
+	return {};
+}
+
+/** Hours of a type the service does not offer: each named, so the field can be corrected. */
+function hoursNotOffered(
+	service: { name: string; hour_types: readonly HourType[] },
+	hours: Record<HourType, string>
+): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const type of HOUR_TYPE_VALUES)
+		if (Number(hours[type]) > 0 && !service.hour_types.includes(type))
+			errors[type] =
+				`${service.name} does not offer ${HOUR_TYPES[type]} hours: enter 0, or choose another service`;
+	return errors;
 }
 
 /**
@@ -186,8 +203,10 @@ export async function changeCarePackage(
 ): Promise<FieldErrors> {
 	const { carePackage: found, services } = await carePackage(db, user, childId, packageId);
 	if (found.end_reason) return { starts_on: ALREADY_ENDED };
-	if (!services.some((s) => s.id === input.service_id))
-		return { service_id: 'Choose one of your services' };
+	const service = services.find((s) => s.id === input.service_id);
+	if (!service) return { service_id: 'Choose one of your services' };
+	const errors = hoursNotOffered(service, input.hours);
+	if (Object.keys(errors).length) return errors;
 	const changed = await db.transaction().execute(async (trx) => {
 		const values = {
 			service_id: input.service_id,

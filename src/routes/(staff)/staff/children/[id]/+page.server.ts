@@ -59,7 +59,14 @@ export const actions: Actions = {
 		const { carePackage, errors } = readCarePackage(form.values, ids);
 		if (Object.keys(errors).length)
 			return fail(400, { action: 'carePackage', errors, formError: null, values: form.values });
-		await children.addCarePackage(db, user, params.id, carePackage);
+		const refused = await children.addCarePackage(db, user, params.id, carePackage);
+		if (Object.keys(refused).length)
+			return fail(400, {
+				action: 'carePackage',
+				errors: refused,
+				formError: null,
+				values: form.values
+			});
 		return {
 			action: 'carePackage',
 			errors: {},
