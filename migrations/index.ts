@@ -7,6 +7,7 @@ import * as activityReturns from './2026-11-24T19-00_activity-returns';
 import * as hardening from './2026-12-01T09-00_hardening';
 import * as openLinkLimits from './2026-12-01T11-00_open-link-limits';
 import * as figureProtection from './2026-12-01T15-00_figure-protection';
+import * as organisationsManaged from './2026-12-01T18-00_organisations-managed';
 import * as identityProviderSignIn from './2026-12-01T19-00_identity-provider-sign-in';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T09-00_hardening': hardening,
 	'2026-12-01T11-00_open-link-limits': openLinkLimits,
 	'2026-12-01T15-00_figure-protection': figureProtection,
+	'2026-12-01T18-00_organisations-managed': organisationsManaged,
 	'2026-12-01T19-00_identity-provider-sign-in': identityProviderSignIn
 };

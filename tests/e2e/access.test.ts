@@ -44,7 +44,8 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		| 'dorsetProvider'
 		| 'riverside'
 		| 'lancashire'
-		| 'dorset',
+		| 'dorset'
+		| 'commissionA',
 		string
 	>;
 
@@ -60,6 +61,13 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			const councils = await db.selectFrom('council').select(['id', 'code']).execute();
 			ids.lancashire = councils.find((c) => c.code === 'lancashire')!.id;
 			ids.dorset = councils.find((c) => c.code === 'dorset')!.id;
+			ids.commissionA = (
+				await db
+					.selectFrom('commission')
+					.select('id')
+					.where('provider_id', '=', riverside)
+					.executeTakeFirstOrThrow()
+			).id;
 			const hash = await hashPassword(DEMO_PASSWORD);
 			const extra = [
 				['staff2@example.org', 'Second Riverside', 'provider_staff', riverside],
@@ -505,6 +513,202 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'organisations',
+			() => '/staff/organisations',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a new council',
+			() => '/staff/organisations/councils/new',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a council',
+			(i) => `/staff/organisations/councils/${i.lancashire}`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a new provider',
+			() => '/staff/organisations/providers/new',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a provider',
+			(i) => `/staff/organisations/providers/${i.riverside}`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a provider’s new service',
+			(i) => `/staff/organisations/providers/${i.riverside}/services/new`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a provider’s service',
+			(i) => `/staff/organisations/providers/${i.riverside}/services/${i.serviceA}`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a new commission',
+			() => '/staff/organisations/commissions/new',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'a commission',
+			(i) => `/staff/organisations/commissions/${i.commissionA}`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'another provider’s service under a provider',
+			(i) => `/staff/organisations/providers/${i.riverside}/services/${i.serviceB}`,
+			{
+				anon: 303,
+				admin: 404,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'changing a service',
+			(i) => `/staff/services/${i.serviceA}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 404,
+				staffB: 403
+			}
+		],
+		[
+			'changing a child’s record',
+			(i) => `/staff/children/${i.childA}/change`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'changing a care package',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageA}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
+			'changing another child’s care package',
+			(i) => `/staff/children/${i.childA}/packages/${i.packageB}`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 404,
+				staffA: 404,
+				staffA2: 404,
+				mgrB: 404,
+				staffB: 404
+			}
+		],
+		[
 			'audit log',
 			() => '/staff/audit',
 			{
@@ -876,6 +1080,256 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			403
 		],
 		[
+			'add a council as a commissioner',
+			'comm',
+			() => [
+				'/staff/organisations/councils/new?/save',
+				[
+					['code', 'newcouncil'],
+					['name', 'New Council']
+				]
+			],
+			403
+		],
+		[
+			'add a council as a provider manager',
+			'mgrA',
+			() => [
+				'/staff/organisations/councils/new?/save',
+				[
+					['code', 'newcouncil'],
+					['name', 'New Council']
+				]
+			],
+			403
+		],
+		[
+			'add a council signed out',
+			'anon',
+			() => [
+				'/staff/organisations/councils/new?/save',
+				[
+					['code', 'newcouncil'],
+					['name', 'New Council']
+				]
+			],
+			303
+		],
+		[
+			'change a council as a commissioner',
+			'comm',
+			(i) => [
+				`/staff/organisations/councils/${i.lancashire}?/save`,
+				[
+					['code', 'newcouncil'],
+					['name', 'New Council']
+				]
+			],
+			403
+		],
+		[
+			'retire a council as a commissioner',
+			'comm',
+			(i) => [`/staff/organisations/councils/${i.lancashire}?/retire`, []],
+			403
+		],
+		[
+			'add a provider as a provider manager',
+			'mgrA',
+			() => [
+				'/staff/organisations/providers/new?/save',
+				[
+					['name', 'New Provider'],
+					['regulator_reference', '']
+				]
+			],
+			403
+		],
+		[
+			'rename a provider as its manager',
+			'mgrA',
+			(i) => [
+				`/staff/organisations/providers/${i.riverside}?/save`,
+				[
+					['name', 'Renamed'],
+					['regulator_reference', '']
+				]
+			],
+			403
+		],
+		[
+			'retire a provider as its staff',
+			'staffA',
+			(i) => [`/staff/organisations/providers/${i.riverside}?/retire`, []],
+			403
+		],
+		[
+			'add a service to a provider as its manager',
+			'mgrA',
+			(i) => [
+				`/staff/organisations/providers/${i.riverside}/services/new?/save`,
+				[
+					['name', 'New service'],
+					['kind', 'short_break'],
+					['council', i.lancashire],
+					['lead', ''],
+					['hour_types', 'break_time_hours']
+				]
+			],
+			403
+		],
+		[
+			'retire a service as its manager',
+			'mgrA',
+			(i) => [`/staff/organisations/providers/${i.riverside}/services/${i.serviceA}?/retire`, []],
+			403
+		],
+		[
+			'retire a service under another provider',
+			'admin',
+			(i) => [
+				`/staff/organisations/providers/${i.dorsetProvider}/services/${i.serviceA}?/retire`,
+				[]
+			],
+			404
+		],
+		[
+			'change a service under another provider',
+			'admin',
+			(i) => [
+				`/staff/organisations/providers/${i.dorsetProvider}/services/${i.serviceA}?/save`,
+				[
+					['name', 'Renamed'],
+					['lead', ''],
+					['hour_types', 'break_time_hours']
+				]
+			],
+			404
+		],
+		[
+			'add a commission as a commissioner',
+			'comm',
+			(i) => [
+				'/staff/organisations/commissions/new?/save',
+				[
+					['council', i.lancashire],
+					['provider', i.dorsetProvider],
+					['framework', 'dorset'],
+					['starts_on', '2026-04-01'],
+					['ends_on', '']
+				]
+			],
+			403
+		],
+		[
+			'end a commission as a commissioner',
+			'comm',
+			(i) => [
+				`/staff/organisations/commissions/${i.commissionA}?/save`,
+				[
+					['framework', 'lancashire'],
+					['starts_on', '2025-04-01'],
+					['ends_on', '2025-04-30']
+				]
+			],
+			403
+		],
+		[
+			'change another provider’s service',
+			'mgrB',
+			(i) => [
+				`/staff/services/${i.serviceA}`,
+				[
+					['name', 'Renamed'],
+					['lead', ''],
+					['hour_types', 'break_time_hours']
+				]
+			],
+			404
+		],
+		[
+			'change a service as staff, not manager',
+			'staffA',
+			(i) => [
+				`/staff/services/${i.serviceA}`,
+				[
+					['name', 'Renamed'],
+					['lead', ''],
+					['hour_types', 'break_time_hours']
+				]
+			],
+			403
+		],
+		[
+			'change a service as an administrator on the provider’s page',
+			'admin',
+			(i) => [
+				`/staff/services/${i.serviceA}`,
+				[
+					['name', 'Renamed'],
+					['lead', ''],
+					['hour_types', 'break_time_hours']
+				]
+			],
+			403
+		],
+		[
+			'change another provider’s child',
+			'mgrB',
+			(i) => [
+				`/staff/children/${i.childA}/change`,
+				[
+					['reference', 'RIV-009'],
+					['display_name', 'Changed'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			404
+		],
+		[
+			'change a child as an administrator',
+			'admin',
+			(i) => [
+				`/staff/children/${i.childA}/change`,
+				[
+					['reference', 'RIV-009'],
+					['display_name', 'Changed'],
+					['dob_day', '1'],
+					['dob_month', '1'],
+					['dob_year', '2015']
+				]
+			],
+			403
+		],
+		[
+			'change another provider’s care package',
+			'mgrB',
+			(i) => [
+				`/staff/children/${i.childA}/packages/${i.packageA}`,
+				[
+					['service_id', i.serviceA],
+					['starts_on', '2026-02-01'],
+					['ends_on', '']
+				]
+			],
+			404
+		],
+		[
+			'change another child’s care package from one’s own child',
+			'mgrA',
+			(i) => [
+				`/staff/children/${i.childA}/packages/${i.packageB}`,
+				[
+					['service_id', i.serviceB],
+					['starts_on', '2026-02-01'],
+					['ends_on', '']
+				]
+			],
+			404
+		],
+		[
 			'add a child signed out',
 			'anon',
 			() => [
@@ -903,6 +1357,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		await prepare(env, async ({ connection: { db } }) => {
 			const child = await childRepo.find(db, ids.childA);
 			expect(child?.reference).toBe('RIV-001');
+			expect(child?.display_name).toBe('Zephyrine');
 			expect(child?.erased_at).toBeNull();
 			const packages = await db.selectFrom('care_package').selectAll().execute();
 			expect(packages.map((p) => [p.id, p.ends_on, p.end_reason]).sort()).toEqual(
@@ -911,6 +1366,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 					[ids.packageB, null, null]
 				].sort()
 			);
+			expect(packages.map((p) => p.starts_on)).toEqual(['2026-01-05', '2026-01-05']);
 			expect(await db.selectFrom('activity_session').selectAll().execute()).toEqual([]);
 			expect(await db.selectFrom('care_package_report').selectAll().execute()).toEqual([]);
 			expect(await db.selectFrom('provider_return').selectAll().execute()).toEqual([]);
@@ -941,6 +1397,41 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				.executeTakeFirstOrThrow();
 			const staffA = await userRepo.findByEmail(db, 'staff@example.org');
 			expect(service.safeguarding_lead_id).toBe(staffA!.id);
+			expect(service.retired_at).toBeNull();
+			expect(service.hour_types).toHaveLength(5);
+			expect(
+				(await db.selectFrom('service').select('name').orderBy('name').execute()).map((r) => r.name)
+			).toEqual([
+				'Harbour View House',
+				'Pennine Saturday Club',
+				'Riverside Break Time',
+				'Riverside overnight breaks'
+			]);
+			const organisations = await Promise.all(
+				(['council', 'provider'] as const).map((t) =>
+					db.selectFrom(t).select(['name', 'retired_at']).orderBy('name').execute()
+				)
+			);
+			expect(organisations).toEqual([
+				[
+					{ name: 'Dorset Council', retired_at: null },
+					{ name: 'Lancashire County Council', retired_at: null }
+				],
+				[
+					{ name: 'Harbour View Homes', retired_at: null },
+					{ name: 'Pennine Play Clubs', retired_at: null },
+					{ name: 'Riverside Short Breaks', retired_at: null }
+				]
+			]);
+			const commissions = await db.selectFrom('commission').selectAll().execute();
+			expect(commissions.map((c) => [c.starts_on, c.ends_on])).toEqual([
+				['2025-04-01', null],
+				['2025-04-01', null],
+				['2025-04-01', null]
+			]);
+			expect(commissions.find((c) => c.provider_id === ids.dorsetProvider)?.framework).toBe(
+				'dorset'
+			);
 			expect(await userRepo.findByEmail(db, 'new@example.org')).toBeUndefined();
 			expect(await userRepo.findByEmail(db, 'new2@example.org')).toBeUndefined();
 			expect(

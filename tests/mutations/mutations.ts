@@ -9,6 +9,7 @@ const records = 'src/lib/server/access/records.ts';
 const policy = 'src/lib/server/access/policy.ts';
 const returns = 'src/lib/server/returns/service.ts';
 const routes = 'src/routes/(staff)/staff';
+const orgs = 'src/lib/server/organisations';
 
 export const MUTATIONS: Mutation[] = [
 	{
@@ -110,6 +111,7 @@ export const MUTATIONS: Mutation[] = [
 		id: 'audit-policy',
 		name: 'audit: policy widened to commissioners',
 		file: policy,
+		after: "'audit.view'",
 		find: "['administrator']",
 		replace: "['administrator', 'commissioner']"
 	},
@@ -162,5 +164,92 @@ export const MUTATIONS: Mutation[] = [
 		file: 'src/lib/server/returns/owed.ts',
 		find: 'byCouncil ? { councilId: user.councilId! } : { providerId: user.providerId! }',
 		replace: '{}'
+	},
+	{
+		id: 'organisations-policy',
+		name: 'organisations: policy widened to commissioners',
+		file: policy,
+		after: "'organisations.manage'",
+		find: 'INSTALLATION_ROLES',
+		replace: "['administrator', 'commissioner']"
+	},
+	{
+		id: 'organisations-scope',
+		name: 'organisations: the installation check removed',
+		file: 'src/lib/server/access/scopes.ts',
+		after: 'export function installationScope(',
+		find: '!can(user.role, permission)',
+		replace: 'false'
+	},
+	{
+		id: 'organisations-overview',
+		name: 'organisations page: its check removed',
+		file: `${orgs}/overview.ts`,
+		find: "installationScope(user, 'organisations.manage')",
+		replace: 'void 0'
+	},
+	{
+		id: 'council-scope',
+		name: 'council (form, save, retire): its check removed',
+		file: `${orgs}/councils.ts`,
+		find: "installationScope(user, 'organisations.manage')",
+		replace: 'void 0'
+	},
+	{
+		id: 'provider-scope',
+		name: 'provider (page, save, retire): its check removed',
+		file: `${orgs}/providers.ts`,
+		find: "installationScope(user, 'organisations.manage')",
+		replace: 'void 0'
+	},
+	{
+		id: 'commission-scope',
+		name: 'commission (form, save): its check removed',
+		file: `${orgs}/commissions.ts`,
+		find: "installationScope(user, 'organisations.manage')",
+		replace: 'void 0'
+	},
+	{
+		id: 'service-admin-scope',
+		name: 'service, as administrator (form, add, change, retire): its check removed',
+		file: `${orgs}/services.ts`,
+		find: "installationScope(user, 'organisations.manage')",
+		replace: 'void 0'
+	},
+	{
+		id: 'service-admin-provider',
+		name: 'service, as administrator: its provider check removed',
+		file: `${orgs}/services.ts`,
+		find: '!service || service.provider_id !== provider.id',
+		replace: '!service'
+	},
+	{
+		id: 'services-edit-policy',
+		name: 'service changes: policy widened to provider staff',
+		file: policy,
+		after: "'services.edit'",
+		find: "['provider_manager']",
+		replace: 'PROVIDER_ROLES'
+	},
+	{
+		id: 'service-edit-own',
+		name: 'service change (its page and its saving): its own service check removed',
+		file: `${orgs}/services.ts`,
+		find: "ownService(db, user, serviceId, 'services.edit')",
+		replace: 'serviceRepo.find(db, serviceId).then((s) => s!)'
+	},
+	{
+		id: 'child-change-own',
+		name: 'change a child: its own child check removed',
+		file: 'src/lib/server/children/service.ts',
+		find: "get(db, user, id, 'child.viewed_for_change')",
+		replace: 'childRepo.find(db, id).then((c) => c!)'
+	},
+	{
+		id: 'package-change-child',
+		name: 'change a care package (its page and its saving): package of the child check removed',
+		file: 'src/lib/server/children/service.ts',
+		find: 'packageOfChild(await findPackage(db, packageId), child.id)',
+		replace: '(await findPackage(db, packageId))!'
 	}
 ];

@@ -1,5 +1,8 @@
 import { PROVIDER_ROLES, type Role } from '../../domain/roles';
 
+/** Who sets up the installation's organisations, which everything else hangs on. */
+const INSTALLATION_ROLES = ['administrator'] as const;
+
 /**
  * Who may do what: each permission and the roles that hold it. This is the one table of the
  * staff side's role rules; which records a role then sees is decided by the scopes and record
@@ -20,6 +23,10 @@ export const POLICY = {
 	'alerts.see_all': ['provider_manager'],
 	'services.view': ['provider_manager', 'commissioner'],
 	'services.set_lead': ['provider_manager'],
+	/** A provider's own services: their names, hour types and safeguarding leads. */
+	'services.edit': ['provider_manager'],
+	/** Councils, providers, their services and commissions: adding, changing and retiring them. */
+	'organisations.manage': INSTALLATION_ROLES,
 	'users.manage': ['administrator', 'provider_manager'],
 	'audit.view': ['administrator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -38,3 +38,8 @@ export function userScope(user: StaffUser): { providerId?: string } {
 export function alertLead(user: StaffUser): string | undefined {
 	return can(user.role, 'alerts.see_all') ? undefined : user.id;
 }
+
+/** For a permission over the whole installation (an administrator's): nothing to scope, or 403. */
+export function installationScope(user: StaffUser, permission: Permission): void {
+	if (!can(user.role, permission)) forbidden();
+}

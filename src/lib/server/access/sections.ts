@@ -10,6 +10,7 @@ const SECTIONS = [
 	{ href: '/staff/invitations', label: 'Invitations', permission: 'invitations.send' },
 	{ href: '/staff/alerts', label: 'Safeguarding alerts', permission: 'alerts.handle' },
 	{ href: '/staff/services', label: 'Services', permission: 'services.view' },
+	{ href: '/staff/organisations', label: 'Organisations', permission: 'organisations.manage' },
 	{ href: '/staff/users', label: 'Users', permission: 'users.manage' },
 	{ href: '/staff/audit', label: 'Audit log', permission: 'audit.view' }
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -64,3 +64,18 @@ export async function replaceExplanations(db: DB, childId: string, by: string): 
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
+
+/** Changes a package that has not ended; false when it had (nothing is changed). */
+export async function update(
+	db: DB,
+	id: string,
+	values: Omit<NewCarePackage, 'child_id' | 'end_reason' | 'end_explanation'>
+): Promise<boolean> {
+	const result = await db
+		.updateTable('care_package')
+		.set(values)
+		.where('id', '=', id)
+		.where('end_reason', 'is', null)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}

@@ -43,3 +43,14 @@ export function countForProvider(db: DB, providerId: string) {
 		.where('erased_at', 'is', null)
 		.executeTakeFirstOrThrow();
 }
+
+/** Changes a child's record, unless it has been erased; whether it did. */
+export async function update(db: DB, id: string, values: Omit<NewChild, 'provider_id'>) {
+	const r = await db
+		.updateTable('child')
+		.set(values)
+		.where('id', '=', id)
+		.where('erased_at', 'is', null)
+		.executeTakeFirst();
+	return r.numUpdatedRows > 0n;
+}

@@ -27,6 +27,7 @@ const COLUMN_TYPES: Record<string, string> = {
 	'answer.classification': 'Classification',
 	'app_user.role': 'Role',
 	'care_package.end_reason': 'EndReason',
+	'commission.framework': 'Framework',
 	'invitation.respondent': 'Respondent',
 	'invitation.source': 'Source',
 	'provider_return.kind': 'ReturnKind',
@@ -34,6 +35,7 @@ const COLUMN_TYPES: Record<string, string> = {
 	'response.completion_mode': 'CompletionMode',
 	'response.source': 'Source',
 	'service.kind': 'ServiceKind',
+	'service.hour_types': 'HourType[]',
 	// Words with no list of their own yet: the literals of the column's check constraint.
 	'measure.kind': 'MeasureKind',
 	'provider_return_revision.decision': "'accepted' | 'returned'",
@@ -50,6 +52,11 @@ const COLUMN_TYPES: Record<string, string> = {
 /** What the app's code needs to know about a column that its name and type do not say. */
 const COLUMN_NOTES: Record<string, string> = {
 	'app_setting.name': "A fact about the installation itself (the application key's check value).",
+	'commission.framework':
+		'Decides the measures and returns that apply: Lancashire short breaks or Dorset children’s homes.',
+	'council.retired_at': 'Retired: kept in past figures, offered for nothing new.',
+	'provider.retired_at': 'Retired: kept in past figures, offered for nothing new.',
+	'service.retired_at': 'Retired: kept in past figures, offered for nothing new.',
 	'council.attribute_threshold':
 		'Below this many answers a 0% or 100% figure is hidden; null: the default.',
 	'council.require_sso':
@@ -73,6 +80,7 @@ const CUSTOM_IMPORTS: Record<string, string> = {
 	Classification: '../../domain/classifications',
 	CompletionMode: '../../domain/completion-modes',
 	EndReason: '../../domain/care-packages',
+	Framework: '../../domain/frameworks',
 	HourType: '../../domain/hour-types',
 	JsonText: './column-types',
 	Respondent: '../../domain/respondents',

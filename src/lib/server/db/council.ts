@@ -14,6 +14,40 @@ export function findByCode(db: DB, code: string) {
 	return db.selectFrom('council').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** The councils not retired: the only ones offered for anything new. */
+export function listOpen(db: DB) {
+	return db
+		.selectFrom('council')
+		.selectAll()
+		.where('retired_at', 'is', null)
+		.orderBy('name')
+		.execute();
+}
+
+/** A council with this name, whatever its case (names are unique so). */
+export function findByName(db: DB, name: string) {
+	return db
+		.selectFrom('council')
+		.selectAll()
+		.where(sql`lower(name)`, '=', name.toLowerCase())
+		.executeTakeFirst();
+}
+
+export function update(db: DB, id: string, values: { code: string; name: string }) {
+	return db.updateTable('council').set(values).where('id', '=', id).execute();
+}
+
+/** Retires a council not yet retired; whether it did. */
+export async function retire(db: DB, id: string): Promise<boolean> {
+	const r = await db
+		.updateTable('council')
+		.set({ retired_at: sql`now()` })
+		.where('id', '=', id)
+		.where('retired_at', 'is', null)
+		.executeTakeFirst();
+	return r.numUpdatedRows > 0n;
+}
+
 export function find(db: DB, id: string) {
 	return db.selectFrom('council').selectAll().where('id', '=', id).executeTakeFirst();
 }

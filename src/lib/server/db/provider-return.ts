@@ -180,7 +180,8 @@ export function commissions(db: DB, o: { councilId?: string; providerId?: string
 			'c.provider_id',
 			'provider.name as provider_name',
 			'c.starts_on',
-			'c.ends_on'
+			'c.ends_on',
+			'c.framework'
 		]);
 	if (o.councilId) q = q.where('c.council_id', '=', o.councilId);
 	if (o.providerId) q = q.where('c.provider_id', '=', o.providerId);

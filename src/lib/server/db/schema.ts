@@ -15,7 +15,9 @@ export type {
 
 export type AppUser = Selectable<DB['app_user']>;
 export type Child = Selectable<DB['child']>;
+export type Council = Selectable<DB['council']>;
 export type Invitation = Selectable<DB['invitation']>;
+export type Provider = Selectable<DB['provider']>;
 export type ProviderReturn = Selectable<DB['provider_return']>;
 export type Response = Selectable<DB['response']>;
 export type Service = Selectable<DB['service']>;

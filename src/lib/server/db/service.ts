@@ -1,3 +1,6 @@
+import { sql } from 'kysely';
+import type { HourType } from '../../domain/hour-types';
+import type { ServiceKind } from '../../domain/service-kinds';
 import type { DB } from './connect';
 import type { NewService } from './schema';
 
@@ -12,6 +15,65 @@ export function listForProvider(db: DB, providerId: string) {
 		.where('provider_id', '=', providerId)
 		.orderBy('name')
 		.execute();
+}
+
+/** A provider's services not retired: the only ones offered for new invitations and packages. */
+export function listOpenForProvider(db: DB, providerId: string) {
+	return db
+		.selectFrom('service')
+		.selectAll()
+		.where('provider_id', '=', providerId)
+		.where('retired_at', 'is', null)
+		.orderBy('name')
+		.execute();
+}
+
+/** A service of the provider with this name, whatever its case (unique within a provider). */
+export function findByName(db: DB, providerId: string, name: string) {
+	return db
+		.selectFrom('service')
+		.selectAll()
+		.where('provider_id', '=', providerId)
+		.where(sql`lower(name)`, '=', name.toLowerCase())
+		.executeTakeFirst();
+}
+
+/** Whether the provider has a service not retired for the council, of the kind. */
+export async function hasOpen(db: DB, providerId: string, councilId: string, kind: ServiceKind) {
+	const row = await db
+		.selectFrom('service')
+		.select('id')
+		.where('provider_id', '=', providerId)
+		.where('council_id', '=', councilId)
+		.where('kind', '=', kind)
+		.where('retired_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export function update(
+	db: DB,
+	id: string,
+	values: Partial<{
+		name: string;
+		kind: ServiceKind;
+		council_id: string;
+		hour_types: HourType[];
+		safeguarding_lead_id: string | null;
+	}>
+) {
+	return db.updateTable('service').set(values).where('id', '=', id).execute();
+}
+
+/** Retires a service not yet retired; whether it did. */
+export async function retire(db: DB, id: string): Promise<boolean> {
+	const r = await db
+		.updateTable('service')
+		.set({ retired_at: sql`now()` })
+		.where('id', '=', id)
+		.where('retired_at', 'is', null)
+		.executeTakeFirst();
+	return r.numUpdatedRows > 0n;
 }
 
 export function find(db: DB, id: string) {

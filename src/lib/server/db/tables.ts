@@ -6,6 +6,7 @@ import type { AttendanceStatus } from '../../domain/attendance';
 import type { EndReason } from '../../domain/care-packages';
 import type { Classification } from '../../domain/classifications';
 import type { CompletionMode } from '../../domain/completion-modes';
+import type { Framework } from '../../domain/frameworks';
 import type { HourType } from '../../domain/hour-types';
 import type { MeasureKind } from '../../domain/measure-kinds';
 import type { Respondent } from '../../domain/respondents';
@@ -122,7 +123,13 @@ export interface Child {
 
 export interface Commission {
 	council_id: string;
+	created_at: Generated<Timestamp>;
 	ends_on: string | null;
+	/**
+	 * Decides the measures and returns that apply: Lancashire short breaks or Dorset children’s homes.
+	 */
+	framework: Framework;
+	id: Generated<string>;
 	provider_id: string;
 	starts_on: string;
 }
@@ -140,6 +147,10 @@ export interface Council {
 	 * The council's own accounts sign in with the identity provider only, never a password.
 	 */
 	require_sso: Generated<boolean>;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 }
 
 export interface FiguresVersion {
@@ -280,6 +291,10 @@ export interface Provider {
 	id: Generated<string>;
 	name: string;
 	regulator_reference: string | null;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 }
 
 export interface ProviderReturn {
@@ -350,10 +365,15 @@ export interface SafeguardingAlert {
 export interface Service {
 	council_id: string;
 	created_at: Generated<Timestamp>;
+	hour_types: Generated<HourType[]>;
 	id: Generated<string>;
 	kind: ServiceKind;
 	name: string;
 	provider_id: string;
+	/**
+	 * Retired: kept in past figures, offered for nothing new.
+	 */
+	retired_at: Timestamp | null;
 	safeguarding_lead_id: string | null;
 }
 

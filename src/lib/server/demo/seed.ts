@@ -37,7 +37,7 @@ export async function seedDemoData(db: DB, responses = 0): Promise<boolean> {
 		});
 		await provider.commission(trx, lancashire.id, breaks.id, '2025-04-01');
 		await provider.commission(trx, lancashire.id, clubs.id, '2025-04-01');
-		await provider.commission(trx, dorset.id, homes.id, '2025-04-01');
+		await provider.commission(trx, dorset.id, homes.id, '2025-04-01', 'dorset');
 		const services = [
 			{
 				provider_id: breaks.id,

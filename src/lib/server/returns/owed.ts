@@ -5,6 +5,7 @@ import type { DB } from '../db/connect';
 import * as repo from '../db/provider-return';
 import type { ReturnStatus } from '../../domain/return-kinds';
 import { RETURN_KIND_IDS, type ReturnKind } from '../../domain/return-kinds';
+import { RETURNS_FRAMEWORKS } from '../../domain/frameworks';
 import { parsePeriodKey } from '../../calendar/periods';
 import { dueOn, periodsOwed, type ReturnDueDays } from './deadlines';
 import { isOverdue } from './overdue';
@@ -50,7 +51,12 @@ export async function owedReturns(
 		existing.set(k, (existing.get(k) ?? new Map()).set(r.period_key, r));
 	}
 	const out: OwedReturn[] = [];
-	for (const c of commissions)
+	// A council may commission a provider again after a commission ends: a period both cover is
+	// owed once.
+	const listed = new Set<string>();
+	for (const c of commissions) {
+		// The activity returns are owed under the frameworks that set them (Lancashire's).
+		if (!RETURNS_FRAMEWORKS.includes(c.framework)) continue;
 		for (const kind of RETURN_KIND_IDS) {
 			const started = existing.get(keyOf(c.council_id, c.provider_id, kind)) ?? new Map();
 			const periods = periodsOwed(kind, c.starts_on, c.ends_on, today);
@@ -62,6 +68,9 @@ export async function owedReturns(
 					if (p) periods.push(p);
 				}
 			for (const p of periods) {
+				const once = `${keyOf(c.council_id, c.provider_id, kind)}|${p.key}`;
+				if (listed.has(once)) continue;
+				listed.add(once);
 				const r = started.get(p.key);
 				const status = r?.status ?? 'not_started';
 				const due = dueOn(kind, p, days);
@@ -80,6 +89,7 @@ export async function owedReturns(
 				});
 			}
 		}
+	}
 	return out.sort((a, b) =>
 		a.providerName === b.providerName
 			? b.dueOn.localeCompare(a.dueOn)

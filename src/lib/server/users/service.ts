@@ -28,8 +28,8 @@ export async function list(db: DB, user: StaffUser) {
 			locked: u.locked_until !== null && new Date(u.locked_until) > new Date()
 		})),
 		roles: s.providerId ? ['provider_staff', 'provider_manager'] : ROLE_VALUES,
-		councils: s.providerId ? [] : await councilRepo.list(db),
-		providers: s.providerId ? [] : await providerRepo.list(db)
+		councils: s.providerId ? [] : await councilRepo.listOpen(db),
+		providers: s.providerId ? [] : await providerRepo.listOpen(db)
 	};
 }
 
@@ -60,12 +60,12 @@ export async function create(
 	let providerId: string | null = null;
 	if (s.providerId) providerId = s.providerId;
 	else if (role === 'commissioner') {
-		const councils = await councilRepo.list(db);
+		const councils = await councilRepo.listOpen(db);
 		if (!councils.some((c) => c.id === input.organisation))
 			errors.organisation = 'Choose the council this commissioner works for';
 		councilId = input.organisation;
 	} else if (role === 'provider_manager' || role === 'provider_staff') {
-		const providers = await providerRepo.list(db);
+		const providers = await providerRepo.listOpen(db);
 		if (!providers.some((p) => p.id === input.organisation))
 			errors.organisation = 'Choose the provider this person works for';
 		providerId = input.organisation;

@@ -1,13 +1,18 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { can } from '$lib/server/access/policy';
 import { requireAccess } from '$lib/server/access/roles';
 import { readForm } from '$lib/server/forms/staff';
 import * as services from '$lib/server/organisations/services';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAccess(locals, 'services.view');
-	return { view: await services.list((await app()).connection.db, user) };
+	return {
+		view: await services.list((await app()).connection.db, user),
+		canEdit: can(user.role, 'services.edit'),
+		changed: url.searchParams.has('changed')
+	};
 };
 
 export const actions: Actions = {

@@ -11,7 +11,12 @@ import * as children from '$lib/server/children/service';
 import { readForm } from '$lib/server/forms/staff';
 import { readCarePackage } from '$lib/server/children/validate';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** The notice after a change, by the `changed` it redirected with. */
+const CHANGED = { '1': 'Record saved.', package: 'Care package saved.' } as const;
+const changedNotice = (key: string) =>
+	Object.hasOwn(CHANGED, key) ? CHANGED[key as keyof typeof CHANGED] : null;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireProvider(locals);
 	const started = await app();
 	const db = started.connection.db;
@@ -33,7 +38,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		surveys: started.catalogue.surveys
 			.filter((s) => s.respondent === 'child')
 			.map((s) => ({ id: s.id, title: s.title })),
-		canErase: can(user.role, 'children.erase')
+		canErase: can(user.role, 'children.erase'),
+		changed: changedNotice(url.searchParams.get('changed') ?? '')
 	};
 };
 
@@ -53,7 +59,14 @@ export const actions: Actions = {
 		const { carePackage, errors } = readCarePackage(form.values, ids);
 		if (Object.keys(errors).length)
 			return fail(400, { action: 'carePackage', errors, formError: null, values: form.values });
-		await children.addCarePackage(db, user, params.id, carePackage);
+		const refused = await children.addCarePackage(db, user, params.id, carePackage);
+		if (Object.keys(refused).length)
+			return fail(400, {
+				action: 'carePackage',
+				errors: refused,
+				formError: null,
+				values: form.values
+			});
 		return {
 			action: 'carePackage',
 			errors: {},

@@ -1,0 +1,73 @@
+import { notFound } from '../access/roles';
+import { installationScope } from '../access/scopes';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import type { DB } from '../db/connect';
+import type { Council } from '../db/schema';
+import * as councilRepo from '../db/council';
+import { isUniqueViolation } from '../db/errors';
+import { isUuid } from '../db/ids';
+import { hasAny, refused, type Saved } from './saved';
+import { readCouncil } from './validate';
+
+// Councils, added and changed by an administrator. A council is never deleted: retired, it keeps
+// its past figures and returns and is offered for nothing new.
+
+/** A council by its id (an id that is not one is "not found"); null asks for a new one. */
+export function get(db: DB, user: StaffUser, id: string): Promise<Council>;
+export function get(db: DB, user: StaffUser, id: string | null): Promise<Council | null>;
+export async function get(db: DB, user: StaffUser, id: string | null) {
+	installationScope(user, 'organisations.manage');
+	if (id === null) return null;
+	const council = isUuid(id) ? await councilRepo.find(db, id) : undefined;
+	if (!council) notFound();
+	return council;
+}
+
+/** Adds a council (`id` null) or changes one; a code or name already used is refused. */
+export async function save(
+	db: DB,
+	user: StaffUser,
+	id: string | null,
+	posted: Partial<Record<string, string>>
+): Promise<Saved> {
+	await get(db, user, id);
+	const { council, errors } = readCouncil(posted);
+	if (hasAny(errors)) return refused(errors);
+	const byCode = await councilRepo.findByCode(db, council.code);
+	if (byCode && byCode.id !== id)
+		errors.code = `A council with the code ${council.code} already exists`;
+	const byName = await councilRepo.findByName(db, council.name);
+	if (byName && byName.id !== id) errors.name = `A council called ${byName.name} already exists`;
+	if (hasAny(errors)) return refused(errors);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const saved = id ?? (await councilRepo.insert(trx, council)).id;
+			if (id) await councilRepo.update(trx, id, council);
+			await audit.record(
+				trx,
+				user.id,
+				id ? 'council.changed' : 'council.created',
+				'council',
+				saved,
+				council
+			);
+			return { ok: true as const, id: saved };
+		});
+	} catch (e) {
+		// Two requests with one code or name at once: the database refuses the second.
+		if (isUniqueViolation(e))
+			return refused({ name: 'A council with this code or name already exists' });
+		throw e;
+	}
+}
+
+/** Retires a council; its records stay. Whether it was not retired already. */
+export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
+	const council = await get(db, user, id);
+	return db.transaction().execute(async (trx) => {
+		if (!(await councilRepo.retire(trx, council.id))) return false;
+		await audit.record(trx, user.id, 'council.retired', 'council', council.id);
+		return true;
+	});
+}

@@ -1,0 +1,85 @@
+import { PROVIDER_ROLES } from '../../domain/roles';
+import { notFound } from '../access/roles';
+import { installationScope } from '../access/scopes';
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import type { DB } from '../db/connect';
+import { isUniqueViolation } from '../db/errors';
+import { isUuid } from '../db/ids';
+import * as providerRepo from '../db/provider';
+import type { Provider } from '../db/schema';
+import * as serviceRepo from '../db/service';
+import * as userRepo from '../db/user';
+import { hasAny, refused, type Saved } from './saved';
+import { readProvider } from './validate';
+
+// Providers, added and changed by an administrator; never deleted, only retired.
+
+/** A provider by its id (an id that is not one is "not found"); null asks for a new one. */
+export function get(db: DB, user: StaffUser, id: string): Promise<Provider>;
+export function get(db: DB, user: StaffUser, id: string | null): Promise<Provider | null>;
+export async function get(db: DB, user: StaffUser, id: string | null) {
+	installationScope(user, 'organisations.manage');
+	if (id === null) return null;
+	const provider = isUuid(id) ? await providerRepo.find(db, id) : undefined;
+	if (!provider) notFound();
+	return provider;
+}
+
+/** What the provider's page shows: the provider with its services and staff; nothing if new. */
+export async function form(db: DB, user: StaffUser, id: string | null) {
+	const provider = await get(db, user, id);
+	if (!provider) return { detail: null };
+	return {
+		detail: {
+			provider,
+			services: await serviceRepo.listForProvider(db, provider.id),
+			people: await userRepo.listRole(db, provider.id, PROVIDER_ROLES)
+		}
+	};
+}
+
+/** Adds a provider (`id` null) or changes one; a name already used is refused. */
+export async function save(
+	db: DB,
+	user: StaffUser,
+	id: string | null,
+	posted: Partial<Record<string, string>>
+): Promise<Saved> {
+	await get(db, user, id);
+	const { provider, errors } = readProvider(posted);
+	if (hasAny(errors)) return refused(errors);
+	const byName = await providerRepo.findByName(db, provider.name);
+	if (byName && byName.id !== id)
+		return refused({ name: `A provider called ${byName.name} already exists` });
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const saved = id ?? (await providerRepo.insert(trx, provider)).id;
+			if (id) await providerRepo.update(trx, id, provider);
+			await audit.record(
+				trx,
+				user.id,
+				id ? 'provider.changed' : 'provider.created',
+				'provider',
+				saved,
+				{
+					name: provider.name
+				}
+			);
+			return { ok: true as const, id: saved };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return refused({ name: 'A provider with this name already exists' });
+		throw e;
+	}
+}
+
+/** Retires a provider; its records stay. Whether it was not retired already. */
+export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
+	const provider = await get(db, user, id);
+	return db.transaction().execute(async (trx) => {
+		if (!(await providerRepo.retire(trx, provider.id))) return false;
+		await audit.record(trx, user.id, 'provider.retired', 'provider', provider.id);
+		return true;
+	});
+}

@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { requireUser } from '$lib/server/access/roles';
+import { readForm } from '$lib/server/forms/staff';
+import * as services from '$lib/server/organisations/services';
+
+// Who may: organisations.manage, checked on the first line of every service function called here.
+
+const NEW = 'new';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals);
+	const db = (await app()).connection.db;
+	const serviceId = params.serviceId === NEW ? null : params.serviceId;
+	return await services.form(db, user, params.id, serviceId);
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireUser(locals);
+		const db = (await app()).connection.db;
+		const isNew = params.serviceId === NEW;
+		const form = await readForm(
+			request,
+			isNew ? ['name', 'kind', 'council', 'lead', 'hour_types'] : ['name', 'lead', 'hour_types']
+		);
+		if (!form.ok)
+			return fail(400, { errors: {}, formError: form.error, values: {}, hourTypes: [] });
+		const hourTypes = form.all('hour_types');
+		const saved = isNew
+			? await services.create(db, user, params.id, form.values, hourTypes)
+			: await services.change(db, user, params.id, params.serviceId, form.values, hourTypes);
+		if (!saved.ok)
+			return fail(400, { errors: saved.errors, formError: null, values: form.values, hourTypes });
+		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
+	},
+	retire: async ({ locals, params, request }) => {
+		const user = requireUser(locals);
+		// The button sends nothing: a post with anything in it was not made by the page.
+		const form = await readForm(request, []);
+		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
+		await services.retire((await app()).connection.db, user, params.id, params.serviceId);
+		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
+	}
+};
