@@ -5,9 +5,8 @@ import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import type { Council } from '../db/schema';
 import * as councilRepo from '../db/council';
-import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
-import { hasAny, refused, type Saved } from './saved';
+import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readCouncil } from './validate';
 
 // Councils, added and changed by an administrator. A council is never deleted: retired, it keeps
@@ -40,8 +39,9 @@ export async function save(
 	const byName = await councilRepo.findByName(db, council.name);
 	if (byName && byName.id !== id) errors.name = `A council called ${byName.name} already exists`;
 	if (hasAny(errors)) return refused(errors);
-	try {
-		return await db.transaction().execute(async (trx) => {
+	// Two requests with one code or name at once: the database refuses the second.
+	return refusingDuplicates(
+		db.transaction().execute(async (trx) => {
 			const saved = id ?? (await councilRepo.insert(trx, council)).id;
 			if (id) await councilRepo.update(trx, id, council);
 			await audit.record(
@@ -53,21 +53,13 @@ export async function save(
 				council
 			);
 			return { ok: true as const, id: saved };
-		});
-	} catch (e) {
-		// Two requests with one code or name at once: the database refuses the second.
-		if (isUniqueViolation(e))
-			return refused({ name: 'A council with this code or name already exists' });
-		throw e;
-	}
+		}),
+		{ name: 'A council with this code or name already exists' }
+	);
 }
 
 /** Retires a council; its records stay. Whether it was not retired already. */
 export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
 	const council = await get(db, user, id);
-	return db.transaction().execute(async (trx) => {
-		if (!(await councilRepo.retire(trx, council.id))) return false;
-		await audit.record(trx, user.id, 'council.retired', 'council', council.id);
-		return true;
-	});
+	return retireAudited(db, user, 'council', council.id, councilRepo.retire);
 }

@@ -4,13 +4,12 @@ import { installationScope } from '../access/scopes';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
-import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import * as providerRepo from '../db/provider';
 import type { Provider } from '../db/schema';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
-import { hasAny, refused, type Saved } from './saved';
+import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readProvider } from './validate';
 
 // Providers, added and changed by an administrator; never deleted, only retired.
@@ -52,8 +51,8 @@ export async function save(
 	const byName = await providerRepo.findByName(db, provider.name);
 	if (byName && byName.id !== id)
 		return refused({ name: `A provider called ${byName.name} already exists` });
-	try {
-		return await db.transaction().execute(async (trx) => {
+	return refusingDuplicates(
+		db.transaction().execute(async (trx) => {
 			const saved = id ?? (await providerRepo.insert(trx, provider)).id;
 			if (id) await providerRepo.update(trx, id, provider);
 			await audit.record(
@@ -67,19 +66,13 @@ export async function save(
 				}
 			);
 			return { ok: true as const, id: saved };
-		});
-	} catch (e) {
-		if (isUniqueViolation(e)) return refused({ name: 'A provider with this name already exists' });
-		throw e;
-	}
+		}),
+		{ name: 'A provider with this name already exists' }
+	);
 }
 
 /** Retires a provider; its records stay. Whether it was not retired already. */
 export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
 	const provider = await get(db, user, id);
-	return db.transaction().execute(async (trx) => {
-		if (!(await providerRepo.retire(trx, provider.id))) return false;
-		await audit.record(trx, user.id, 'provider.retired', 'provider', provider.id);
-		return true;
-	});
+	return retireAudited(db, user, 'provider', provider.id, providerRepo.retire);
 }

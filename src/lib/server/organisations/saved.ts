@@ -1,3 +1,7 @@
+import type { StaffUser } from '../auth/sessions';
+import * as audit from '../audit';
+import type { DB } from '../db/connect';
+import { isUniqueViolation } from '../db/errors';
 import type { FieldErrors } from '../forms/staff';
 
 /** What saving an organisation's form gives back: the record's id, or an error per field. */
@@ -6,3 +10,34 @@ export type Saved = { ok: true; id: string } | { ok: false; errors: FieldErrors 
 export const refused = (errors: FieldErrors): Saved => ({ ok: false, errors });
 
 export const hasAny = (errors: FieldErrors) => Object.keys(errors).length > 0;
+
+/**
+ * Saving that two requests can race on: when both pass the checks at once with the same name,
+ * the database's unique index refuses the second, which gets `duplicate` as its errors.
+ */
+export async function refusingDuplicates(
+	saving: Promise<Saved>,
+	duplicate: FieldErrors
+): Promise<Saved> {
+	try {
+		return await saving;
+	} catch (e) {
+		if (isUniqueViolation(e)) return refused(duplicate);
+		throw e;
+	}
+}
+
+/** Retires a record and audits it, once: whether it was not retired already. */
+export function retireAudited(
+	db: DB,
+	user: StaffUser,
+	kind: 'council' | 'provider' | 'service',
+	id: string,
+	retire: (trx: DB, id: string) => Promise<boolean>
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await retire(trx, id))) return false;
+		await audit.record(trx, user.id, `${kind}.retired`, kind, id);
+		return true;
+	});
+}

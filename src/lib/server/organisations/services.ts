@@ -6,13 +6,12 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
-import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/ids';
 import * as providerRepo from '../db/provider';
 import type { Service } from '../db/schema';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
-import { hasAny, refused, type Saved } from './saved';
+import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readNewService, readServiceDetails } from './validate';
 
 /** A provider manager sees their services and who leads safeguarding; a commissioner, theirs. */
@@ -124,7 +123,7 @@ async function saveDetails(
 		hour_types: details.hour_types,
 		safeguarding_lead_id: details.lead || null
 	};
-	return unique(
+	return refusingDuplicates(
 		db.transaction().execute(async (trx) => {
 			await serviceRepo.update(trx, service.id, values);
 			await audit.record(trx, user.id, 'service.changed', 'service', service.id, {
@@ -133,7 +132,8 @@ async function saveDetails(
 				leadId: values.safeguarding_lead_id
 			});
 			return { ok: true as const, id: service.id };
-		})
+		}),
+		{ name: DUPLICATE_NAME }
 	);
 }
 
@@ -160,7 +160,7 @@ export async function create(
 	if (hasAny(errors)) return refused(errors);
 	const same = await serviceRepo.findByName(db, provider.id, service.name);
 	if (same) return refused({ name: nameTaken(same.name) });
-	return unique(
+	return refusingDuplicates(
 		db.transaction().execute(async (trx) => {
 			const row = await serviceRepo.insert(trx, {
 				provider_id: provider.id,
@@ -176,7 +176,8 @@ export async function create(
 				kind: service.kind
 			});
 			return { ok: true as const, id: row.id };
-		})
+		}),
+		{ name: DUPLICATE_NAME }
 	);
 }
 
@@ -188,26 +189,14 @@ export async function retire(
 	id: string
 ): Promise<boolean> {
 	const service = await get(db, user, providerId, id);
-	return db.transaction().execute(async (trx) => {
-		if (!(await serviceRepo.retire(trx, service.id))) return false;
-		await audit.record(trx, user.id, 'service.retired', 'service', service.id);
-		return true;
-	});
+	return retireAudited(db, user, 'service', service.id, serviceRepo.retire);
 }
+
+/** Two requests naming one service alike at once: the database refuses the second. */
+const DUPLICATE_NAME = 'The provider already has a service with this name';
 
 const nameTaken = (name: string) => `The provider already has a service called ${name}`;
 
 async function isLeadOf(db: DB, providerId: string, leadId: string) {
 	return (await userRepo.listRole(db, providerId, PROVIDER_ROLES)).some((p) => p.id === leadId);
-}
-
-/** Two requests naming one service alike at once: the database refuses the second. */
-async function unique(saving: Promise<Saved>): Promise<Saved> {
-	try {
-		return await saving;
-	} catch (e) {
-		if (isUniqueViolation(e))
-			return refused({ name: 'The provider already has a service with this name' });
-		throw e;
-	}
 }
