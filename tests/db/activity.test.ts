@@ -212,6 +212,58 @@ describe.each(databaseKinds)('activity sessions on %s', (kind) => {
 		expect(JSON.stringify(audit[0]!.details)).not.toMatch(/Ada|Ben|R-00/);
 	});
 
+	it('refuses a register of hours the service does not offer', async () => {
+		const before = await db
+			.selectFrom('service')
+			.select('hour_types')
+			.where('id', '=', serviceId)
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('service')
+			.set({ hour_types: ['break_time_hours', 'overnight_hours'] })
+			.where('id', '=', serviceId)
+			.execute();
+		try {
+			expect(await sessions.offeredTypes(db, staff, serviceId)).toEqual([
+				'break_time_hours',
+				'overnight_hours'
+			]);
+			const refusal = {
+				status: 400,
+				body: {
+					message: expect.stringMatching(
+						/does not offer Personal care hours: choose a type it offers \(Break Time, Overnight\)$/
+					)
+				}
+			};
+			await expect(
+				sessions.register(db, staff, serviceId, '2026-10-10', 'personal_care_hours')
+			).rejects.toMatchObject(refusal);
+			await expect(
+				sessions.saveRegister(db, staff, {
+					serviceId,
+					heldOn: '2026-10-10',
+					hourType: 'personal_care_hours',
+					hours: '2',
+					activity: null,
+					marks: [{ packageId: ada, status: 'attended' }]
+				})
+			).rejects.toMatchObject(refusal);
+			const recorded = await db
+				.selectFrom('activity_session')
+				.select('id')
+				.where('hour_type', '=', 'personal_care_hours')
+				.execute();
+			expect(recorded).toEqual([]);
+		} finally {
+			await db
+				.updateTable('service')
+				.set({ hour_types: before.hour_types })
+				.where('id', '=', serviceId)
+				.execute();
+		}
+	});
+
 	it('keeps another provider out of the register, and refuses a package not open that day', async () => {
 		await expect(
 			sessions.register(db, outsider, serviceId, '2026-10-10', 'break_time_hours')

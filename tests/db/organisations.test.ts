@@ -11,6 +11,7 @@ import * as services from '../../src/lib/server/organisations/services';
 import * as commissions from '../../src/lib/server/organisations/commissions';
 import { overview } from '../../src/lib/server/organisations/overview';
 import { owedReturns } from '../../src/lib/server/returns/owed';
+import { addDays, ukToday } from '../../src/lib/calendar/dates';
 import { HOUR_TYPE_VALUES } from '../../src/lib/domain/hour-types';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
@@ -207,9 +208,46 @@ describe.each(databaseKinds)('organisations managed in the app on %s', (kind) =>
 		);
 	});
 
+	it('refuses to retire a service while a care package there has not ended', async () => {
+		const child = await childRepo.insert(db, {
+			provider_id: providerId,
+			reference: 'R-9',
+			display_name: 'Ada',
+			date_of_birth: '2015-05-05',
+			send_needs: '[]'
+		});
+		const pkg = await db
+			.insertInto('care_package')
+			.values({ child_id: child.id, service_id: serviceId, starts_on: '2026-04-01' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const blocked = {
+			ok: false,
+			reasons: ['It has 1 care package not ended: its staff end them first']
+		};
+		expect(await services.retireBlockers(db, admin, providerId, serviceId)).toEqual(
+			blocked.reasons
+		);
+		expect(await services.retire(db, admin, providerId, serviceId)).toEqual(blocked);
+		expect(await audited('service.retired')).toEqual([]);
+		// Ended before today, it no longer stands in the way.
+		await db
+			.updateTable('care_package')
+			.set({ ends_on: '2026-11-30', end_reason: 'other', end_explanation: 'Moved' })
+			.where('id', '=', pkg.id)
+			.execute();
+		expect(await services.retireBlockers(db, admin, providerId, serviceId)).toEqual([]);
+	});
+
 	it('retires a service: kept, and no longer offered for packages or invitations', async () => {
-		expect(await services.retire(db, admin, providerId, serviceId)).toBe(true);
-		expect(await services.retire(db, admin, providerId, serviceId)).toBe(false);
+		expect(await services.retire(db, admin, providerId, serviceId)).toEqual({
+			ok: true,
+			changed: true
+		});
+		expect(await services.retire(db, admin, providerId, serviceId)).toEqual({
+			ok: true,
+			changed: false
+		});
 		expect(await children.services(db, manager)).toEqual([]);
 		expect(await db.selectFrom('service').select('id').execute()).toHaveLength(1);
 		expect(await audited('service.retired')).toEqual([{ subject_id: serviceId }]);
@@ -223,15 +261,68 @@ describe.each(databaseKinds)('organisations managed in the app on %s', (kind) =>
 		expect(again).toMatchObject({ ok: false, errors: { provider: expect.any(String) } });
 	});
 
+	it('refuses to retire a council or provider while a commission of theirs runs', async () => {
+		const running = 'from 16 May 2026, with no end date): give the commission an end date';
+		expect(await providers.retire(db, admin, providerId)).toEqual({
+			ok: false,
+			reasons: [`Lancashire CC still commissions it (${running}`]
+		});
+		expect(await councils.retire(db, admin, councilId)).toEqual({
+			ok: false,
+			reasons: [`It still commissions Riverside (${running}`]
+		});
+		expect(await audited('provider.retired')).toEqual([]);
+		expect(await audited('council.retired')).toEqual([]);
+		// A commission ending today still runs today; one that ended yesterday does not.
+		const open = await db
+			.selectFrom('commission')
+			.select('id')
+			.where('ends_on', 'is', null)
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('commission')
+			.set({ ends_on: ukToday() })
+			.where('id', '=', open.id)
+			.execute();
+		expect(await councils.retireBlockers(db, admin, councilId)).toHaveLength(1);
+		await db
+			.updateTable('commission')
+			.set({ ends_on: addDays(ukToday(), -1) })
+			.where('id', '=', open.id)
+			.execute();
+		expect(await councils.retireBlockers(db, admin, councilId)).toEqual([]);
+	});
+
+	it('refuses to retire a council a service still works for', async () => {
+		const other = saved(await councils.save(db, admin, null, { code: 'york', name: 'York' }));
+		const pennine = (await providerRepo.findByName(db, 'Pennine'))!;
+		const posted = { name: 'Club', kind: 'short_break', council: other, lead: '' };
+		const club = saved(await services.create(db, admin, pennine.id, posted, HOUR_TYPE_VALUES));
+		expect(await councils.retire(db, admin, other)).toEqual({
+			ok: false,
+			reasons: ['Pennine’s service Club still works for it: retire the service first']
+		});
+		// Retiring the provider retires its services with it, each audited.
+		expect(await providers.retire(db, admin, pennine.id)).toEqual({ ok: true, changed: true });
+		const club2 = await db
+			.selectFrom('service')
+			.selectAll()
+			.where('id', '=', club)
+			.executeTakeFirstOrThrow();
+		expect(club2.retired_at).not.toBeNull();
+		expect(await audited('service.retired')).toContainEqual({ subject_id: club });
+		expect(await councils.retire(db, admin, other)).toEqual({ ok: true, changed: true });
+	});
+
 	it('retires a council and a provider: not offered for new commissions', async () => {
-		expect(await providers.retire(db, admin, providerId)).toBe(true);
-		expect(await councils.retire(db, admin, councilId)).toBe(true);
+		expect(await providers.retire(db, admin, providerId)).toEqual({ ok: true, changed: true });
+		expect(await councils.retire(db, admin, councilId)).toEqual({ ok: true, changed: true });
 		const offered = await commissions.form(db, admin, null);
-		expect(offered.councils).toEqual([]);
-		expect(offered.providers.map((p) => p.name)).toEqual(['Pennine']);
-		expect((await overview(db, admin)).councils).toHaveLength(1);
+		expect(offered.councils.map((c) => c.name)).toEqual([]);
+		expect(offered.providers.map((p) => p.name)).toEqual([]);
+		expect((await overview(db, admin)).councils).toHaveLength(2);
 		// A child at a retired provider's service keeps its record.
-		expect(await childRepo.listForProvider(db, providerId)).toEqual([]);
+		expect(await childRepo.listForProvider(db, providerId)).toHaveLength(1);
 	});
 });
 

@@ -555,6 +555,48 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'the question before retiring a council',
+			(i) => `/staff/organisations/councils/${i.lancashire}?retire`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'the question before retiring a provider',
+			(i) => `/staff/organisations/providers/${i.riverside}?retire`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
+			'the question before retiring a service',
+			(i) => `/staff/organisations/providers/${i.riverside}/services/${i.serviceA}?retire`,
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
+		],
+		[
 			'a new provider',
 			() => '/staff/organisations/providers/new',
 			{

@@ -207,6 +207,36 @@ describe.each(databaseKinds)('organisations forms on %s', (kind) => {
 		);
 	});
 
+	it('asks before retiring, and says what must end first', async () => {
+		const page = `/staff/organisations/providers/${providerId}`;
+		// The provider's page links to the question; it does not retire on one press.
+		expect((await c.get(page)).html).toContain('href="?retire"');
+		const asked = await c.get(`${page}?retire`);
+		expect(asked.status).toBe(200);
+		expect(asked.html).toContain('<title>Error: Retire Minster Breaks – Voices</title>');
+		expect(asked.html).toContain('You cannot retire Minster Breaks yet');
+		expect(asked.html).toContain(
+			'City of York Council still commissions it (from 1 Apr 2026, with no end date): give the commission an end date.'
+		);
+		expect(asked.html).not.toContain('Yes, retire');
+		// Posted anyway (an old tab): refused the same way, nothing changed.
+		const posted = await c.post(`${page}?/retire`, []);
+		expect(posted.status).toBe(409);
+		expect(posted.html).toContain('You cannot retire Minster Breaks yet');
+		expect((await c.get(page)).html).toContain('Retire Minster Breaks');
+		// A service with nothing running: the question, then retired.
+		const html = (await c.get(page)).html;
+		const serviceId = /services\/([0-9a-f-]{36})/.exec(html)![1]!;
+		const servicePage = `${page}/services/${serviceId}`;
+		const confirm = await c.get(`${servicePage}?retire`);
+		expect(confirm.html).toContain('<title>Retire Minster club – Voices</title>');
+		expect(confirm.html).toContain('Yes, retire Minster club');
+		const done = await c.post(`${servicePage}?/retire`, []);
+		expect(done.location).toBe(`${page}?saved=service#services`);
+		// Retired: no more question.
+		expect((await c.get(`${servicePage}?retire`)).html).not.toContain('Yes, retire');
+	});
+
 	it('audited every change', async () => {
 		await server.stop();
 		await prepare(env, async ({ connection: { db } }) => {
@@ -214,7 +244,7 @@ describe.each(databaseKinds)('organisations forms on %s', (kind) => {
 				await db
 					.selectFrom('audit_event')
 					.select('action')
-					.where('action', 'like', '%.c%ed')
+					.where('action', 'like', '%.%ed')
 					.execute()
 			).map((a) => a.action);
 			for (const a of [
@@ -222,7 +252,8 @@ describe.each(databaseKinds)('organisations forms on %s', (kind) => {
 				'provider.created',
 				'service.created',
 				'commission.created',
-				'service.changed'
+				'service.changed',
+				'service.retired'
 			])
 				expect(actions).toContain(a);
 		});

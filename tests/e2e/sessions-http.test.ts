@@ -49,6 +49,13 @@ describe.each(databaseKinds)('sessions register on %s', (kind) => {
 		await prepare(target.env, async ({ connection: { db } }) => {
 			const own = await serviceOf(db, 'Riverside Short Breaks');
 			serviceId = own.id;
+			await db
+				.updateTable('service')
+				.set({
+					hour_types: ['short_break_daytime_hours', 'break_time_hours', 'break_time_plus_hours']
+				})
+				.where('id', '=', serviceId)
+				.execute();
 			otherServiceId = (await serviceOf(db, 'Pennine Play Clubs')).id;
 			for (const [reference, name] of [
 				['SES-001', 'Mo'],
@@ -116,6 +123,25 @@ describe.each(databaseKinds)('sessions register on %s', (kind) => {
 		expect(page.html).toMatch(
 			new RegExp(`name="status_${packages['SES-001']}" value="attended" checked`)
 		);
+	});
+
+	it('offers only the service’s own hour types, refusing another', async () => {
+		const page = await staff.get(`/staff/sessions?service=${serviceId}&date=${DAY}`);
+		expect(page.html).toMatch(/<option value="short_break_daytime_hours" selected/);
+		expect(page.html).not.toContain('value="overnight_hours"');
+		const message =
+			'Riverside Break Time does not offer Overnight hours: choose a type it offers (Short break daytime, Break Time, Break Time Plus)';
+		const refused = await staff.get(register(serviceId, 'overnight_hours'));
+		expect(refused.html).toContain('<title>Error: Sessions – Voices</title>');
+		expect(refused.html).toContain(message);
+		expect(refused.html).not.toContain(`name="status_${packages['SES-001']}"`);
+		const posted = await staff.post(`${register(serviceId, 'overnight_hours')}&/record`, [
+			['hours', '10'],
+			[`status_${packages['SES-001']}`, 'attended'],
+			[`status_${packages['SES-002']}`, '']
+		]);
+		expect(posted.status).toBe(400);
+		expect(posted.html).toContain(message);
 	});
 
 	it('refuses 30 hours with the error summary, keeping what was typed', async () => {

@@ -1,4 +1,6 @@
+import { error } from '@sveltejs/kit';
 import { month as calendarMonth } from '../../calendar/periods';
+import { HOUR_TYPES, HOUR_TYPE_VALUES, type HourType } from '../../domain/hour-types';
 import { notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
@@ -12,6 +14,32 @@ import type { RegisterChoice, RegisterInput } from './validate';
 
 // The sessions register: who attended, or had a session cancelled, at one of the caller's
 // services on one day. The provider returns count these records.
+
+/** The hour types the service offers, in the order the returns list them. */
+export async function offeredTypes(
+	db: DB,
+	user: StaffUser,
+	serviceId: string
+): Promise<HourType[]> {
+	const service = await ownService(db, user, serviceId, 'attendance.record');
+	return HOUR_TYPE_VALUES.filter((t) => service.hour_types.includes(t));
+}
+
+/** What the register says when asked for hours of a type the service does not offer. */
+export function notOffered(serviceName: string, hourType: HourType, offered: HourType[]): string {
+	const choices = offered.map((t) => HOUR_TYPES[t]).join(', ');
+	return `${serviceName} does not offer ${HOUR_TYPES[hourType]} hours: choose a type it offers (${choices})`;
+}
+
+/** The service, refusing (400) a type of hours it does not offer: those are never recorded. */
+async function serviceOffering(db: DB, user: StaffUser, serviceId: string, hourType: HourType) {
+	const service = await ownService(db, user, serviceId, 'attendance.record');
+	if (!service.hour_types.includes(hourType)) {
+		const offered = HOUR_TYPE_VALUES.filter((t) => service.hour_types.includes(t));
+		error(400, notOffered(service.name, hourType, offered));
+	}
+	return service;
+}
 
 export interface RegisterRow {
 	packageId: string;
@@ -28,7 +56,7 @@ export async function register(
 	date: string,
 	hourType: RegisterChoice['hourType']
 ): Promise<RegisterRow[]> {
-	await ownService(db, user, serviceId, 'attendance.record');
+	await serviceOffering(db, user, serviceId, hourType);
 	const packages = await carePackageRepo.openOn(db, serviceId, date);
 	const recorded = await attendanceRepo.listForServiceOn(db, serviceId, date, hourType);
 	const byPackage = new Map(recorded.map((s) => [s.care_package_id, s]));
@@ -56,7 +84,7 @@ export async function saveRegister(
 	user: StaffUser,
 	input: RegisterChoice & RegisterInput
 ): Promise<Saved> {
-	await ownService(db, user, input.serviceId, 'attendance.record');
+	await serviceOffering(db, user, input.serviceId, input.hourType);
 	const open = new Set(
 		(await carePackageRepo.openOn(db, input.serviceId, input.heldOn)).map((p) => p.id)
 	);

@@ -79,3 +79,14 @@ export async function update(
 		.executeTakeFirst();
 	return result.numUpdatedRows > 0n;
 }
+
+/** How many of a service's packages have not ended by `date` (those yet to start among them). */
+export async function countNotEnded(db: DB, serviceId: string, date: string): Promise<number> {
+	const row = await db
+		.selectFrom('care_package')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('service_id', '=', serviceId)
+		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

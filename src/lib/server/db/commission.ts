@@ -54,3 +54,25 @@ export function overlapping(
 	if (exceptId) q = q.where('id', '!=', exceptId);
 	return q.orderBy('starts_on').executeTakeFirst();
 }
+
+/** The commissions of a council or a provider still running on `date` (an open end runs on). */
+export function runningOn(
+	db: DB,
+	of: { councilId: string } | { providerId: string },
+	date: string
+) {
+	return db
+		.selectFrom('commission as c')
+		.innerJoin('council', 'council.id', 'c.council_id')
+		.innerJoin('provider', 'provider.id', 'c.provider_id')
+		.select(['c.starts_on', 'c.ends_on', 'council.name as council_name'])
+		.select('provider.name as provider_name')
+		.where(
+			'councilId' in of ? 'c.council_id' : 'c.provider_id',
+			'=',
+			'councilId' in of ? of.councilId : of.providerId
+		)
+		.where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', date)]))
+		.orderBy('c.starts_on')
+		.execute();
+}

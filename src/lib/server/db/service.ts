@@ -108,3 +108,16 @@ export function setLead(db: DB, id: string, leadId: string | null) {
 		.where('id', '=', id)
 		.execute();
 }
+
+/** The services not retired that work for a council, with their providers' names. */
+export function listOpenForCouncil(db: DB, councilId: string) {
+	return db
+		.selectFrom('service')
+		.innerJoin('provider', 'provider.id', 'service.provider_id')
+		.select(['service.id', 'service.name', 'provider.name as provider_name'])
+		.where('service.council_id', '=', councilId)
+		.where('service.retired_at', 'is', null)
+		.orderBy('provider.name')
+		.orderBy('service.name')
+		.execute();
+}

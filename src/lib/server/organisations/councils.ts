@@ -6,6 +6,9 @@ import type { DB } from '../db/connect';
 import type { Council } from '../db/schema';
 import * as councilRepo from '../db/council';
 import { isUuid } from '../db/ids';
+import { ukToday } from '../../calendar/dates';
+import * as blockers from './retirement';
+import type { Retirement } from './retirement';
 import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readCouncil } from './validate';
 
@@ -58,8 +61,16 @@ export async function save(
 	);
 }
 
-/** Retires a council; its records stay. Whether it was not retired already. */
-export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
+/** What stands in the way of retiring the council today: nothing, or each reason. */
+export async function retireBlockers(db: DB, user: StaffUser, id: string): Promise<string[]> {
 	const council = await get(db, user, id);
-	return retireAudited(db, user, 'council', council.id, councilRepo.retire);
+	return council.retired_at ? [] : blockers.ofCouncil(db, council.id, ukToday());
+}
+
+/** Retires a council with nothing running; its records stay. */
+export async function retire(db: DB, user: StaffUser, id: string): Promise<Retirement> {
+	const council = await get(db, user, id);
+	return retireAudited(db, user, 'council', council.id, councilRepo.retire, (trx) =>
+		blockers.ofCouncil(trx, council.id, ukToday())
+	);
 }

@@ -9,6 +9,9 @@ import * as providerRepo from '../db/provider';
 import type { Provider } from '../db/schema';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
+import { ukToday } from '../../calendar/dates';
+import * as blockers from './retirement';
+import type { Retirement } from './retirement';
 import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readProvider } from './validate';
 
@@ -71,8 +74,28 @@ export async function save(
 	);
 }
 
-/** Retires a provider; its records stay. Whether it was not retired already. */
-export async function retire(db: DB, user: StaffUser, id: string): Promise<boolean> {
+/** What stands in the way of retiring the provider today: nothing, or each reason. */
+export async function retireBlockers(db: DB, user: StaffUser, id: string): Promise<string[]> {
 	const provider = await get(db, user, id);
-	return retireAudited(db, user, 'provider', provider.id, providerRepo.retire);
+	return provider.retired_at ? [] : blockers.ofProvider(db, provider.id, ukToday());
+}
+
+/** Retires a provider with nothing running, and its services with it; their records stay. */
+export async function retire(db: DB, user: StaffUser, id: string): Promise<Retirement> {
+	const provider = await get(db, user, id);
+	return retireAudited(
+		db,
+		user,
+		'provider',
+		provider.id,
+		providerRepo.retire,
+		(trx) => blockers.ofProvider(trx, provider.id, ukToday()),
+		async (trx) => {
+			for (const s of await serviceRepo.listOpenForProvider(trx, provider.id))
+				if (await serviceRepo.retire(trx, s.id))
+					await audit.record(trx, user.id, 'service.retired', 'service', s.id, {
+						withProvider: provider.id
+					});
+		}
+	);
 }

@@ -3,6 +3,7 @@ import * as audit from '../audit';
 import type { DB } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import type { FieldErrors } from '../forms/staff';
+import type { Retirement } from './retirement';
 
 /** What saving an organisation's form gives back: the record's id, or an error per field. */
 export type Saved = { ok: true; id: string } | { ok: false; errors: FieldErrors };
@@ -27,17 +28,26 @@ export async function refusingDuplicates(
 	}
 }
 
-/** Retires a record and audits it, once: whether it was not retired already. */
+/**
+ * Retires a record and audits it, once, unless something still running stands in the way
+ * (`blockers`, checked in the same transaction): then nothing changes and the reasons come back.
+ * `along` retires what goes with it (a provider's services), in the same transaction.
+ */
 export function retireAudited(
 	db: DB,
 	user: StaffUser,
 	kind: 'council' | 'provider' | 'service',
 	id: string,
-	retire: (trx: DB, id: string) => Promise<boolean>
-): Promise<boolean> {
+	retire: (trx: DB, id: string) => Promise<boolean>,
+	blockers: (trx: DB) => Promise<string[]>,
+	along: (trx: DB) => Promise<void> = async () => {}
+): Promise<Retirement> {
 	return db.transaction().execute(async (trx) => {
-		if (!(await retire(trx, id))) return false;
+		const reasons = await blockers(trx);
+		if (reasons.length) return { ok: false, reasons };
+		if (!(await retire(trx, id))) return { ok: true, changed: false };
+		await along(trx);
 		await audit.record(trx, user.id, `${kind}.retired`, kind, id);
-		return true;
+		return { ok: true, changed: true };
 	});
 }

@@ -1,3 +1,4 @@
+import { ukToday } from '../../calendar/dates';
 import { notFound } from '../access/roles';
 import { ownService } from '../access/records';
 import { installationScope, organisationScope, providerScope } from '../access/scopes';
@@ -11,6 +12,8 @@ import * as providerRepo from '../db/provider';
 import type { Service } from '../db/schema';
 import * as serviceRepo from '../db/service';
 import * as userRepo from '../db/user';
+import * as blockers from './retirement';
+import type { Retirement } from './retirement';
 import { hasAny, refused, refusingDuplicates, retireAudited, type Saved } from './saved';
 import { readNewService, readServiceDetails } from './validate';
 
@@ -181,15 +184,28 @@ export async function create(
 	);
 }
 
-/** Retires a service: it keeps its records and is offered for nothing new. */
+/** What stands in the way of retiring the service today: nothing, or each reason. */
+export async function retireBlockers(
+	db: DB,
+	user: StaffUser,
+	providerId: string,
+	id: string
+): Promise<string[]> {
+	const service = await get(db, user, providerId, id);
+	return service.retired_at ? [] : blockers.ofService(db, service.id, ukToday());
+}
+
+/** Retires a service whose care packages have all ended: it keeps its records. */
 export async function retire(
 	db: DB,
 	user: StaffUser,
 	providerId: string,
 	id: string
-): Promise<boolean> {
+): Promise<Retirement> {
 	const service = await get(db, user, providerId, id);
-	return retireAudited(db, user, 'service', service.id, serviceRepo.retire);
+	return retireAudited(db, user, 'service', service.id, serviceRepo.retire, (trx) =>
+		blockers.ofService(trx, service.id, ukToday())
+	);
 }
 
 /** Two requests naming one service alike at once: the database refuses the second. */

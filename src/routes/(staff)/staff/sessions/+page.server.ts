@@ -12,14 +12,32 @@ import {
 	statusField
 } from '$lib/server/attendance/validate';
 import * as sessions from '$lib/server/attendance/service';
+import type { RegisterChoice } from '$lib/server/attendance/validate';
+import type { StaffUser } from '$lib/server/auth/sessions';
+import type { DB } from '$lib/server/db/connect';
+
+interface Named {
+	id: string;
+	name: string;
+}
 
 // The register is chosen in the query (`?service=…&date=…&type=…`: ids and a date, nothing
 // personal), so the page can be bookmarked and the post comes back to the same register.
 const query = (url: URL, fallbackService: string, today: string) => ({
 	service: url.searchParams.get('service') ?? fallbackService,
 	date: url.searchParams.get('date') ?? today,
-	type: url.searchParams.get('type') ?? 'short_break_daytime_hours'
+	type: url.searchParams.get('type') ?? ''
 });
+
+/** The chosen service's hour types, and the error for a type it does not offer. */
+async function typesOf(db: DB, user: StaffUser, choice: RegisterChoice, services: Named[]) {
+	const offered = await sessions.offeredTypes(db, user, choice.serviceId);
+	const name = services.find((s) => s.id === choice.serviceId)?.name ?? '';
+	const refusal = offered.includes(choice.hourType)
+		? null
+		: sessions.notOffered(name, choice.hourType, offered);
+	return { offered, refusal };
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireProvider(locals, 'attendance.record');
@@ -27,7 +45,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const today = ukToday();
 	const services = (await children.services(db, user)).map((s) => ({ id: s.id, name: s.name }));
 	const asked = query(url, services[0]?.id ?? '', today);
+	// With no type asked, the service's first: a register of one type it offers.
+	const serviceErrors = readChoice({ ...asked, type: 'personal_care_hours' }, today).errors;
+	const offered =
+		services.length && !serviceErrors.service
+			? await sessions.offeredTypes(db, user, asked.service)
+			: [];
+	if (!asked.type) asked.type = offered[0] ?? '';
 	const { choice, errors } = readChoice(asked, today);
+	if (!hasErrors(errors)) {
+		const { refusal } = await typesOf(db, user, choice, services);
+		if (refusal) errors.type = refusal;
+	}
 	const ready = services.length > 0 && !hasErrors(errors);
 	const register = ready
 		? await sessions.register(db, user, choice.serviceId, choice.heldOn, choice.hourType)
@@ -38,6 +67,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		today,
 		asked,
 		choiceErrors: services.length ? errors : {},
+		offered,
 		ready,
 		needsActivity: needsActivity(choice.hourType),
 		register: register.map((r) => ({ ...r, field: statusField(r.packageId) })),
@@ -60,6 +90,11 @@ export const actions: Actions = {
 		const db = (await app()).connection.db;
 		const today = ukToday();
 		const { choice, errors: choiceErrors } = readChoice(query(url, '', today), today);
+		if (!hasErrors(choiceErrors)) {
+			const services = await children.services(db, user);
+			const { refusal } = await typesOf(db, user, choice, services);
+			if (refusal) choiceErrors.type = refusal;
+		}
 		if (hasErrors(choiceErrors))
 			return fail(400, { errors: choiceErrors, formError: null, values: {} });
 		const rows = await sessions.register(

@@ -9,10 +9,16 @@ import * as councils from '$lib/server/organisations/councils';
 
 const NEW = 'new';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const db = (await app()).connection.db;
-	return { council: await councils.get(db, user, params.id === NEW ? null : params.id) };
+	const council = await councils.get(db, user, params.id === NEW ? null : params.id);
+	const asked = council && !council.retired_at && url.searchParams.has('retire');
+	return {
+		council,
+		// The confirmation page, with what stands in the way of retiring today.
+		retiring: asked ? await councils.retireBlockers(db, user, council.id) : null
+	};
 };
 
 export const actions: Actions = {
@@ -31,7 +37,8 @@ export const actions: Actions = {
 		// The button sends nothing: a post with anything in it was not made by the page.
 		const form = await readForm(request, []);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
-		await councils.retire((await app()).connection.db, user, params.id);
+		const retired = await councils.retire((await app()).connection.db, user, params.id);
+		if (!retired.ok) return fail(409, { retireReasons: retired.reasons });
 		redirect(303, '/staff/organisations?saved=council#councils');
 	}
 };

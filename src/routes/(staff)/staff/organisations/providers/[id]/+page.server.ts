@@ -12,9 +12,14 @@ const NEW = 'new';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const db = (await app()).connection.db;
+	const form = await providers.form(db, user, params.id === NEW ? null : params.id);
+	const provider = form.detail?.provider;
+	const asked = provider && !provider.retired_at && url.searchParams.has('retire');
 	return {
-		...(await providers.form(db, user, params.id === NEW ? null : params.id)),
-		saved: url.searchParams.get('saved') === 'service'
+		...form,
+		saved: url.searchParams.get('saved') === 'service',
+		// The confirmation page, with what stands in the way of retiring today.
+		retiring: asked ? await providers.retireBlockers(db, user, provider.id) : null
 	};
 };
 
@@ -39,7 +44,8 @@ export const actions: Actions = {
 		// The button sends nothing: a post with anything in it was not made by the page.
 		const form = await readForm(request, []);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
-		await providers.retire((await app()).connection.db, user, params.id);
+		const retired = await providers.retire((await app()).connection.db, user, params.id);
+		if (!retired.ok) return fail(409, { retireReasons: retired.reasons });
 		redirect(303, '/staff/organisations?saved=provider#providers');
 	}
 };

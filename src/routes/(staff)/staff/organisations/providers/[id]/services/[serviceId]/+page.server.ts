@@ -9,11 +9,17 @@ import * as services from '$lib/server/organisations/services';
 
 const NEW = 'new';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const db = (await app()).connection.db;
 	const serviceId = params.serviceId === NEW ? null : params.serviceId;
-	return await services.form(db, user, params.id, serviceId);
+	const form = await services.form(db, user, params.id, serviceId);
+	const asked = form.service && !form.service.retired_at && url.searchParams.has('retire');
+	return {
+		...form,
+		// The confirmation page, with what stands in the way of retiring today.
+		retiring: asked ? await services.retireBlockers(db, user, params.id, form.service!.id) : null
+	};
 };
 
 export const actions: Actions = {
@@ -40,7 +46,9 @@ export const actions: Actions = {
 		// The button sends nothing: a post with anything in it was not made by the page.
 		const form = await readForm(request, []);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
-		await services.retire((await app()).connection.db, user, params.id, params.serviceId);
+		const db = (await app()).connection.db;
+		const retired = await services.retire(db, user, params.id, params.serviceId);
+		if (!retired.ok) return fail(409, { retireReasons: retired.reasons });
 		redirect(303, `/staff/organisations/providers/${params.id}?saved=service#services`);
 	}
 };
