@@ -214,7 +214,8 @@ describe.each(databaseKinds)('figures beyond the cube on %s', (kind) => {
 			providers: services.map((s) => ({ id: s!.provider_id, name: s!.name })),
 			services: services.map((s) => ({ id: s!.id, name: s!.name, provider_id: s!.provider_id })),
 			ownProviderId: null,
-			canSetTargets: true
+			canSetTargets: true,
+			frameworks: ['lancashire', 'dorset']
 		};
 		const rows = async (params: string) => {
 			const { query } = readQuery(new URLSearchParams(params), scope, '2025-12-01');

@@ -1,7 +1,8 @@
 import type { StaffUser } from '../auth/sessions';
 import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
-import { councilsOfProvider, servicesOfCouncil } from '../db/dashboard';
+import { councilsOfProvider, frameworksOf, servicesOfCouncil } from '../db/dashboard';
+import type { Framework } from '../../domain/frameworks';
 import { can } from './policy';
 import { organisationScope } from './scopes';
 
@@ -15,6 +16,11 @@ export interface Scope {
 	/** A provider's own id: they see only their services. */
 	ownProviderId: string | null;
 	canSetTargets: boolean;
+	/**
+	 * The frameworks the council commissions under (a provider: commissions it under): they decide
+	 * which measures, views and targets apply.
+	 */
+	frameworks: Framework[];
 }
 
 /**
@@ -41,7 +47,8 @@ export async function dashboardScope(
 			providers: [],
 			services: [],
 			ownProviderId: user.providerId,
-			canSetTargets: false
+			canSetTargets: false,
+			frameworks: []
 		};
 	}
 	let services = await servicesOfCouncil(db, chosen.id);
@@ -59,7 +66,8 @@ export async function dashboardScope(
 		providers,
 		services: services.map((s) => ({ id: s.id, name: s.name, provider_id: s.provider_id })),
 		ownProviderId: user.providerId,
-		canSetTargets: can(user.role, 'targets.set')
+		canSetTargets: can(user.role, 'targets.set'),
+		frameworks: await frameworksOf(db, chosen.id, user.providerId)
 	};
 }
 

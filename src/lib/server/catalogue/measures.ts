@@ -1,3 +1,4 @@
+import type { Framework } from '../../domain/frameworks';
 import type { MeasureKind } from '../../domain/measure-kinds';
 import type { Respondent } from '../../domain/respondents';
 import catalogue from './measures.json';
@@ -7,7 +8,7 @@ export interface MeasureDefinition {
 	label: string;
 	/** A Lancashire outcome statement, a reporting heading, or a Dorset outcome. */
 	outcome: string;
-	framework: 'lancashire' | 'dorset';
+	framework: Framework;
 	respondent: Respondent;
 	kind: MeasureKind;
 }

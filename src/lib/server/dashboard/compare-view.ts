@@ -1,6 +1,6 @@
 import type { DB } from '../db/connect';
 import { allCouncilsFigures, councilFigures } from '../statistics/figures';
-import { type MeasureInfo, measureGroups } from './measures';
+import { type MeasureInfo, groupsFor } from './measures';
 import { type Scope } from '../access/dashboard';
 import { type DashboardQuery } from './query';
 import { type Compared, notAvailable, ragOf, shown } from './shown';
@@ -22,7 +22,7 @@ export async function compareView(
 	context: Context;
 	summary: string;
 }> {
-	const groups = measureGroups(q.view);
+	const groups = groupsFor(scope.frameworks, q.view);
 	const measureIds = groups.flatMap((g) => g.measures.map((m) => m.id));
 	const base = {
 		...request(scope, q, q.period, threshold),

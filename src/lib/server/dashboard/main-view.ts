@@ -1,6 +1,6 @@
 import type { DB } from '../db/connect';
 import { councilFigures } from '../statistics/figures';
-import { measureGroups } from './measures';
+import { groupsFor } from './measures';
 import { type Scope } from '../access/dashboard';
 import { type DashboardQuery } from './query';
 import { ragOf, shown } from './shown';
@@ -20,7 +20,7 @@ export async function mainView(
 	q: DashboardQuery,
 	threshold: number
 ): Promise<MainView> {
-	const groups = measureGroups(q.view);
+	const groups = groupsFor(scope.frameworks, q.view);
 	const measureIds = groups.flatMap((g) => g.measures.map((m) => m.id));
 	const [figures, targets] = await Promise.all([
 		councilFigures(db, { ...request(scope, q, q.period, threshold), measureIds }),

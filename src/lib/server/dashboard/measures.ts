@@ -1,13 +1,10 @@
+import { VIEW_FRAMEWORK, viewsOf, type ViewName } from '../../domain/dashboard-views';
+import type { Framework } from '../../domain/frameworks';
 import { measures as catalogue, type MeasureDefinition } from '../catalogue/measures';
 
-export type ViewName = 'statements' | 'service' | 'dorset';
-export const VIEWS: Record<ViewName, string> = {
-	statements: 'Lancashire statements',
-	service: 'Carer and service measures',
-	dorset: 'Dorset outcomes'
-};
+export { VIEWS, type ViewName } from '../../domain/dashboard-views';
 
-export interface MeasureInfo extends Omit<MeasureDefinition, 'framework'> {
+export interface MeasureInfo extends MeasureDefinition {
 	headline: boolean;
 }
 
@@ -15,11 +12,11 @@ const info = (m: MeasureDefinition): MeasureInfo => ({ ...m, headline: false });
 
 /** The measures a view shows, grouped under their outcome or heading, in catalogue order. */
 export function measureGroups(view: ViewName): { outcome: string; measures: MeasureInfo[] }[] {
-	const chosen = catalogue.filter((m) =>
-		view === 'dorset'
-			? m.framework === 'dorset'
-			: m.framework === 'lancashire' &&
-				(view === 'statements') === (m.respondent === 'child' && m.kind === 'percent')
+	const chosen = catalogue.filter(
+		(m) =>
+			m.framework === VIEW_FRAMEWORK[view] &&
+			(view === 'dorset' ||
+				(view === 'statements') === (m.respondent === 'child' && m.kind === 'percent'))
 	);
 	const groups = new Map<string, MeasureInfo[]>();
 	for (const m of chosen) {
@@ -33,6 +30,11 @@ export function measureGroups(view: ViewName): { outcome: string; measures: Meas
 	return [...groups].map(([outcome, measures]) => ({ outcome, measures }));
 }
 
+/** The view's groups where the frameworks given include its own; none where they do not. */
+export function groupsFor(frameworks: readonly Framework[], view: ViewName) {
+	return viewsOf(frameworks).includes(view) ? measureGroups(view) : [];
+}
+
 /** Each Dorset outcome's headline, defined once (src/lib/server/db/tally.ts, README). */
 function dorsetHeadline(output: MeasureDefinition): MeasureInfo {
 	const outcome = output.id.split('.')[1]!;
@@ -40,16 +42,17 @@ function dorsetHeadline(output: MeasureDefinition): MeasureInfo {
 		id: `dorset.${outcome}`,
 		label: `Headline: % of children with no negative answer on this outcome's outputs`,
 		outcome: output.outcome,
+		framework: output.framework,
 		respondent: 'child',
 		kind: 'percent',
 		headline: true
 	};
 }
 
-export function allMeasures(): MeasureInfo[] {
-	return (['statements', 'service', 'dorset'] as const).flatMap((v) =>
-		measureGroups(v).flatMap((g) => g.measures)
-	);
+/** Every measure the dashboard shows, headlines among them; of the frameworks given, if given. */
+export function allMeasures(frameworks?: readonly Framework[]): MeasureInfo[] {
+	const views = frameworks ? viewsOf(frameworks) : (['statements', 'service', 'dorset'] as const);
+	return views.flatMap((v) => measureGroups(v).flatMap((g) => g.measures));
 }
 
 export function shortLabel(m: MeasureInfo): string {

@@ -50,7 +50,8 @@ export function filterData(p: DashboardPage) {
 			providers: scope.providers,
 			services: scope.services,
 			ownProviderId: scope.ownProviderId,
-			canSetTargets: scope.canSetTargets
+			canSetTargets: scope.canSetTargets,
+			frameworks: scope.frameworks
 		},
 		query: { ...query, period: query.period },
 		errors: Object.fromEntries(errors.map((e) => [e.field, e.message])),

@@ -17,7 +17,8 @@ const scope: Scope = {
 		{ id: 's2', name: 'Two club', provider_id: 'p2' }
 	],
 	ownProviderId: null,
-	canSetTargets: true
+	canSetTargets: true,
+	frameworks: ['lancashire', 'dorset']
 };
 const read = (q: string, s: Scope = scope) => readQuery(new URLSearchParams(q), s, '2026-11-24');
 

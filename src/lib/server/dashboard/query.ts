@@ -15,6 +15,8 @@ import {
 	type Period
 } from '../../calendar/periods';
 import { VIEWS, type ViewName, allMeasures } from './measures';
+import { VIEW_FRAMEWORK, viewsOf } from '../../domain/dashboard-views';
+import { FRAMEWORKS } from '../../domain/frameworks';
 import { type Scope } from '../access/dashboard';
 
 export interface DashboardQuery {
@@ -51,10 +53,20 @@ export function readQuery(
 ): { query: DashboardQuery; errors: FilterError[] } {
 	const errors: FilterError[] = [];
 	const fallback = defaultPeriod(today);
-	const viewParam = params.get('view') ?? 'statements';
-	const view: ViewName = isKeyOf(VIEWS, viewParam) ? viewParam : 'statements';
+	// The council's commissions decide the views: Dorset outcomes only where it commissions under
+	// Dorset's framework. With no commission yet, the first view shows that nothing is counted.
+	const views = viewsOf(scope.frameworks);
+	const firstView = views[0] ?? 'statements';
+	const viewParam = params.get('view') ?? firstView;
+	const view: ViewName =
+		isKeyOf(VIEWS, viewParam) && views.includes(viewParam) ? viewParam : firstView;
 	if (!isKeyOf(VIEWS, viewParam))
 		errors.push({ field: 'view', message: 'Choose a view from the list' });
+	else if (view !== viewParam)
+		errors.push({
+			field: 'view',
+			message: `${scope.councilName || 'The council'} commissions nothing under ${FRAMEWORKS[VIEW_FRAMEWORK[viewParam]]}: choose a view from the list`
+		});
 
 	let period = fallback;
 	const periodKey = params.get('period') ?? fallback.key;
@@ -123,9 +135,9 @@ export function readQuery(
 		errors.push({ field: 'breakdown', message: 'To break down by service, choose all services' });
 	} else breakdown = b;
 
-	const ids = allMeasures().map((m) => m.id);
-	const measureParam = params.get('measure') ?? ids[0]!;
-	const measureId = ids.includes(measureParam) ? measureParam : ids[0]!;
+	const ids = allMeasures(scope.frameworks).map((m) => m.id);
+	const measureParam = params.get('measure') ?? ids[0] ?? '';
+	const measureId = ids.includes(measureParam) ? measureParam : (ids[0] ?? '');
 	if (!ids.includes(measureParam))
 		errors.push({ field: 'measure', message: 'Choose a measure from the list' });
 	const q = Number(params.get('quarters') ?? '8');

@@ -25,7 +25,8 @@ export async function list(db: DB, user: StaffUser, providerId: string | null) {
 		rows.find((r) => r.measure_id === m && r.provider_id === p);
 	return {
 		providers: scope.providers,
-		rows: allMeasures().map((m): TargetRow => {
+		// Only the measures of the frameworks the council commissions under.
+		rows: allMeasures(scope.frameworks).map((m): TargetRow => {
 			const own = find(m.id, providerId);
 			const council = providerId ? find(m.id, null) : undefined;
 			return {
@@ -58,7 +59,15 @@ export async function save(
 	const parsed: (
 		{ measureId: string; green: number; amber: number } | { measureId: string; clear: true }
 	)[] = [];
+	const applies = new Set(allMeasures(scope.frameworks).map((m) => m.id));
 	for (const m of allMeasures()) {
+		if (!applies.has(m.id)) {
+			// Another framework's measure: its targets are left as they are, and one sent is refused.
+			if ((values[`green-${m.id}`] ?? '').trim() || (values[`amber-${m.id}`] ?? '').trim())
+				errors[`green-${m.id}`] =
+					`${m.id} is not a measure of ${scope.councilName}’s commissions: it has no target here`;
+			continue;
+		}
 		const g = (values[`green-${m.id}`] ?? '').trim();
 		const a = (values[`amber-${m.id}`] ?? '').trim();
 		if (!g && !a) {

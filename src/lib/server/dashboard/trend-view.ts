@@ -18,8 +18,15 @@ export async function trendView(
 	scope: Scope,
 	q: DashboardQuery,
 	threshold: number
-): Promise<{ measure: MeasureInfo; points: TrendPoint[]; context: Context; summary: string }> {
-	const measure = allMeasures().find((m) => m.id === q.measureId)!;
+): Promise<{
+	measure: MeasureInfo;
+	points: TrendPoint[];
+	context: Context;
+	summary: string;
+} | null> {
+	// None where the council commissions nothing yet: no measure applies.
+	const measure = allMeasures(scope.frameworks).find((m) => m.id === q.measureId);
+	if (!measure) return null;
 	const quarters = quartersEnding(q.period.end, q.quarters);
 	const base = {
 		...request(scope, q, quarters[0]!, threshold),

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PeriodKind } from '../../calendar/periods';
+import type { Framework } from '../../domain/frameworks';
 import type { DB } from './connect';
 import { toCount } from './count';
 import { wilsonHigh, wilsonLow } from './wilson';
@@ -254,4 +255,19 @@ export async function councilCounts(
 		n: toCount(r.n as number),
 		w: toCount(r.w as number)
 	}));
+}
+
+/** The frameworks a council commissions under (with one provider only, if given), at any time. */
+export async function frameworksOf(
+	db: DB,
+	councilId: string,
+	providerId: string | null
+): Promise<Framework[]> {
+	let q = db
+		.selectFrom('commission')
+		.select('framework')
+		.distinct()
+		.where('council_id', '=', councilId);
+	if (providerId) q = q.where('provider_id', '=', providerId);
+	return (await q.execute()).map((r) => r.framework);
 }

@@ -146,6 +146,7 @@ export async function exportRows(
 		);
 	}
 	const v = await trendView(db, scope, q, threshold);
+	if (!v) return [];
 	return v.points.flatMap((pt) => [
 		...(pt.selected
 			? [exportRow(v.measure, pt.period, v.context, 'none', '', pt.selected, pt.target, pt.rag)]

@@ -1,3 +1,4 @@
+import { RETURNS_FRAMEWORKS } from '../../domain/frameworks';
 import { can } from '../access/policy';
 import { forbidden, notFound } from '../access/roles';
 import type { StaffUser } from '../auth/sessions';
@@ -55,16 +56,23 @@ export async function open(
 	const kind = p.kind;
 	const period = parsePeriodKey(p.period);
 	if (!period || period.kind !== PERIOD_KIND[kind]) notFound();
-	const commission = (
-		await repo.commissions(db, { councilId: p.council, providerId: p.provider })
-	)[0];
-	if (!commission) notFound();
+	const commissions = await repo.commissions(db, { councilId: p.council, providerId: p.provider });
 	const ret = await repo.find(db, {
 		councilId: p.council,
 		providerId: p.provider,
 		kind,
 		periodKey: period.key
 	});
+	// A return is owed under a framework that sets returns (Lancashire's), for a period its
+	// commission covers; one already started stays open whatever has changed since.
+	const owing = commissions.find(
+		(c) =>
+			RETURNS_FRAMEWORKS.includes(c.framework) &&
+			c.starts_on <= period.end &&
+			(c.ends_on === null || c.ends_on >= period.start)
+	);
+	const commission = owing ?? (ret ? commissions[0] : undefined);
+	if (!commission) notFound();
 	return {
 		councilId: p.council,
 		councilName: commission.council_name,

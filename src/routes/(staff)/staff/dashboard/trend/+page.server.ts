@@ -7,7 +7,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = await openDashboard(locals, url);
 	return {
 		...filterData(page),
-		measures: allMeasures().map((m) => ({ id: m.id, label: m.label, outcome: m.outcome })),
+		measures: allMeasures(page.scope.frameworks).map((m) => ({
+			id: m.id,
+			label: m.label,
+			outcome: m.outcome
+		})),
 		view: await trendView(page.db, page.scope, page.query, page.threshold)
 	};
 };
