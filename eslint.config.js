@@ -55,7 +55,7 @@ const libBoundary = {
 };
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', '.mutants/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

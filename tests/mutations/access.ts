@@ -14,7 +14,10 @@ import { applySchemata, checkList, StaleMutation, SWITCH, type Mutation } from '
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
-const CACHE = 'node_modules/.cache/voices-mutants';
+// A folder of this run's own, in this checkout (its built server finds the checkout's packages
+// from there): two checkouts sharing one node_modules, or two runs, never share a build.
+mkdirSync('.mutants', { recursive: true });
+const CACHE = mkdtempSync(join('.mutants', 'run-'));
 const BUILD_DIR = `${CACHE}/build`;
 const JOBS = Math.max(1, Number(process.env.MUTATION_JOBS) || 2);
 const started = Date.now();
