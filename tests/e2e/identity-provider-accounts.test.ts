@@ -272,6 +272,19 @@ describe.each(databaseKinds)(
 			}
 		});
 
+		it('says the provider is unavailable when its token endpoint does not answer in time', async () => {
+			const { browser, to } = await start();
+			const callback = await new ProviderBrowser('sam').signIn(to);
+			// Longer than the app waits for the provider (10 seconds).
+			idp.delayTokens(40_000);
+			try {
+				const html = await notice(browser, await back(browser, callback));
+				expect(html).toContain(UNAVAILABLE);
+			} finally {
+				idp.delayTokens(0);
+			}
+		});
+
 		// Last: it stops the provider.
 		it('says the provider is unavailable when it stops between the redirect and the callback', async () => {
 			const signedIn = await signIn('sam');

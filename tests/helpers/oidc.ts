@@ -25,6 +25,8 @@ export interface TestProvider {
 	replaceIdToken(token: string | null): void;
 	/** The next token requests are answered with this HTTP status and no tokens (null: as usual). */
 	failTokens(status: number | null): void;
+	/** The next token requests wait this long before being answered (0: at once). */
+	delayTokens(ms: number): void;
 	/** How many times a browser was sent to the provider's end-session endpoint. */
 	endSessions(): number;
 	stop(): Promise<void>;
@@ -67,9 +69,11 @@ export async function startIdentityProvider(
 	const provider = new Provider(issuer, configuration);
 	let replacement: string | null = null;
 	let failure: number | null = null;
+	let delay = 0;
 	let ended = 0;
 	provider.use(async (ctx, next) => {
 		const http = ctx as unknown as { status: number; method: string };
+		if (delay && ctx.path === '/token') await new Promise((r) => setTimeout(r, delay));
 		if (failure && ctx.path === '/token') {
 			http.status = failure;
 			ctx.body = 'The provider is having a bad day';
@@ -88,6 +92,7 @@ export async function startIdentityProvider(
 		issuer,
 		replaceIdToken: (token) => (replacement = token),
 		failTokens: (status) => (failure = status),
+		delayTokens: (ms) => (delay = ms),
 		endSessions: () => ended,
 		stop: () =>
 			new Promise((resolve) => {
