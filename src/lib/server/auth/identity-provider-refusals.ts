@@ -77,7 +77,11 @@ function isOutage(error: unknown): boolean {
 /** Why openid-client refused the provider's answer, in the audit log's words. */
 export function reasonFor(error: unknown): Refused {
 	if (isOutage(error)) return 'unavailable';
-	if (error instanceof oidc.AuthorizationResponseError) return 'provider_error';
+	if (error instanceof oidc.AuthorizationResponseError)
+		// RFC 6749 4.1.2.1: the provider's own words for being down, rather than refusing.
+		return ['server_error', 'temporarily_unavailable'].includes(error.error)
+			? 'unavailable'
+			: 'provider_error';
 	if (error instanceof oidc.ResponseBodyError) return 'token_refused';
 	if (error instanceof oidc.ClientError && error.code === 'OAUTH_KEY_SELECTION_FAILED')
 		return 'signature';

@@ -204,7 +204,7 @@ export async function finish(
 	} catch (error) {
 		// A discovery that failed at begin is tried again here, and fails the same way.
 		const reason = reasonFor(error);
-		return reason === 'provider_error'
+		return error instanceof oidc.AuthorizationResponseError
 			? { ...refuse(reason), providerError: errorCode(current) }
 			: refuse(reason);
 	}
