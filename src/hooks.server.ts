@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '$lib/server/demo/accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
+import { providerOrigin } from '$lib/server/auth/identity-provider';
 import { isStaffPath } from '$lib/staff-paths';
 import { describeError } from '$lib/server/log';
 
@@ -76,6 +77,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		!response.headers.has('cache-control')
 	)
 		response.headers.set('Cache-Control', 'no-store');
+	// Signing out (a form) may lead on to the identity provider's end-session endpoint, and a
+	// browser applies form-action to the redirects after a post: its origin is allowed too.
+	const csp = response.headers.get('content-security-policy');
+	if (csp && config.oidc)
+		response.headers.set(
+			'content-security-policy',
+			csp.replace("form-action 'self'", `form-action 'self' ${providerOrigin(config.oidc)}`)
+		);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

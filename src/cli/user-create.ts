@@ -43,7 +43,9 @@ try {
 			password_hash: NO_PASSWORD
 		});
 		await record(trx, null, 'user.created', 'app_user', user.id, { role: user.role });
+		// An administrator belongs to no council, so none requires its identity provider.
 		const path = await resets.issue(trx, user.id, null, app.config.resetLinkHours);
+		if (!path) throw new Error('An administrator must be able to set a password');
 		return `${app.config.origin}${path}`;
 	});
 	console.log(`Administrator ${name} <${email}> created.

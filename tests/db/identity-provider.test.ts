@@ -39,42 +39,34 @@ describe.each(databaseKinds)('pending identity provider sign-ins on %s', (kind) 
 	});
 	afterAll(() => db?.drop());
 
-	const pending = (id: string, expiresAt: Date, reauthenticate = false) =>
+	const pending = (id: string, expiresAt: Date) =>
 		pendingRepo.insert(db.db, {
 			id_hash: hashSecret(id),
 			state: 's',
 			nonce: 'n',
 			code_verifier: 'v',
 			return_to: '/staff',
-			reauthenticate,
 			expires_at: expiresAt
 		});
 
 	it('refuses a callback without the pending sign-in’s cookie', async () => {
-		const result = await finish(db.db, jar(), NOWHERE, ORIGIN, callback, false);
+		const result = await finish(db.db, jar(), NOWHERE, ORIGIN, callback);
 		expect(result).toMatchObject({ status: 'refused', reason: 'no_pending_sign_in' });
 	});
 
 	it('refuses an expired sign-in, and uses it up', async () => {
 		await pending('old', new Date(Date.now() - 1000));
 		const cookies = jar({ voices_oidc: 'old' });
-		const result = await finish(db.db, cookies, NOWHERE, ORIGIN, callback, false);
+		const result = await finish(db.db, cookies, NOWHERE, ORIGIN, callback);
 		expect(result).toMatchObject({ status: 'refused', reason: 'expired' });
 		expect(cookies.get('voices_oidc')).toBeUndefined();
 		expect(await pendingRepo.take(db.db, hashSecret('old'))).toBeUndefined();
 	});
 
-	it('refuses, on a locked device, a sign-in that did not ask the provider to check again', async () => {
-		await pending('early', new Date(Date.now() + 60_000));
-		const result = await finish(
-			db.db,
-			jar({ voices_oidc: 'early' }),
-			NOWHERE,
-			ORIGIN,
-			callback,
-			true
-		);
-		expect(result).toMatchObject({ status: 'refused', reason: 'locked' });
+	it('says the provider is unavailable when it cannot be reached at the callback', async () => {
+		await pending('down', new Date(Date.now() + 60_000));
+		const result = await finish(db.db, jar({ voices_oidc: 'down' }), NOWHERE, ORIGIN, callback);
+		expect(result).toMatchObject({ status: 'refused', reason: 'unavailable' });
 	});
 
 	it('gives a pending sign-in once', async () => {
@@ -87,7 +79,7 @@ describe.each(databaseKinds)('pending identity provider sign-ins on %s', (kind) 
 	});
 
 	it('says when the provider cannot be reached, and limits starts from one address', async () => {
-		const start = { returnTo: '/staff', reauthenticate: false };
+		const start = { returnTo: '/staff' };
 		const results = [];
 		for (let i = 0; i <= SIGN_IN_LIMITS.perAddress; i++)
 			results.push((await begin(db.db, jar(), NOWHERE, ORIGIN, start, '10.0.0.9')).status);

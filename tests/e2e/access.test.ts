@@ -1014,6 +1014,24 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			403
 		],
 		[
+			'unlink another provider’s staff from the identity provider',
+			'mgrA',
+			(i) => ['/staff/users?/unlink', [['id', i.staffB]]],
+			404
+		],
+		[
+			'unlink an account from the identity provider as staff',
+			'staffA',
+			(i) => ['/staff/users?/unlink', [['id', i.staffA2]]],
+			403
+		],
+		[
+			'unlink an account from the identity provider as a commissioner',
+			'comm',
+			(i) => ['/staff/users?/unlink', [['id', i.staffA2]]],
+			403
+		],
+		[
 			'create an administrator as a manager',
 			'mgrA',
 			() => [

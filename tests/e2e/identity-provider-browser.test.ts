@@ -25,7 +25,8 @@ describe.skipIf(!browserAvailable)('sign-in with the identity provider in Chromi
 		const client = {
 			client_id: 'voices',
 			client_secret: 'voices-test-secret',
-			redirect_uris: [`${origin}/sign-in/oidc/callback`]
+			redirect_uris: [`${origin}/sign-in/oidc/callback`],
+			post_logout_redirect_uris: [`${origin}/sign-in`]
 		};
 		idp = await startIdentityProvider(
 			{ cath: { email: 'commissioner@example.org', email_verified: true } },
@@ -70,6 +71,15 @@ describe.skipIf(!browserAvailable)('sign-in with the identity provider in Chromi
 		await page.locator('button[type="submit"]').click();
 		await page.waitForURL(`${server.url}/staff`);
 		expect(await page.content()).toContain('Providers you commission');
+		// Signing out goes on to the provider (the pages' form-action allows it), and back.
+		const ended = idp.endSessions();
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL((url) => url.origin === idp.issuer);
+		expect(idp.endSessions()).toBe(ended + 1);
+		await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+		await page.waitForURL(`${server.url}/sign-in`);
+		await page.goto(`${server.url}/staff`);
+		await page.waitForURL(`${server.url}/sign-in`);
 	});
 
 	it('shows a refusal first, in an error summary, with "Error:" in the title', async () => {

@@ -76,7 +76,12 @@ describe.each(databaseKinds)(
 			const port = await freePort();
 			const origin = `http://127.0.0.1:${port}`;
 			const callback = `${origin}/sign-in/oidc/callback`;
-			app = { client_id: 'voices', client_secret: 'voices-test-secret', redirect_uris: [callback] };
+			app = {
+				client_id: 'voices',
+				client_secret: 'voices-test-secret',
+				redirect_uris: [callback],
+				post_logout_redirect_uris: [`${origin}/sign-in`]
+			};
 			stranger = {
 				client_id: 'another-app',
 				client_secret: 'another-test-secret',
@@ -196,9 +201,9 @@ describe.each(databaseKinds)(
 			const home = await browser.get('/staff');
 			expect(home.status).toBe(200);
 			expect(home.html).toContain('Providers you commission');
-			// Signing out ends the app's session.
+			// Signing out ends the app's session, then sends the browser to end the provider's.
 			const out = await browser.post('/sign-out', []);
-			expect(out.location).toBe('/sign-in');
+			expect(new URL(out.location!).origin).toBe(idp.issuer);
 			expect((await browser.get('/staff')).location).toBe('/sign-in');
 		});
 

@@ -15,12 +15,20 @@ export interface TestClient {
 	client_id: string;
 	client_secret: string;
 	redirect_uris: string[];
+	/** Where the provider may send the browser after signing out (RP-Initiated Logout 1.0). */
+	post_logout_redirect_uris?: string[];
 }
 
 export interface TestProvider {
 	issuer: string;
 	/** The next token responses carry this ID token instead of their own (null: their own). */
 	replaceIdToken(token: string | null): void;
+	/** The next token requests are answered with this HTTP status and no tokens (null: as usual). */
+	failTokens(status: number | null): void;
+	/** The next token requests wait this long before being answered (0: at once). */
+	delayTokens(ms: number): void;
+	/** How many times a browser was sent to the provider's end-session endpoint. */
+	endSessions(): number;
 	stop(): Promise<void>;
 }
 
@@ -60,7 +68,18 @@ export async function startIdentityProvider(
 	};
 	const provider = new Provider(issuer, configuration);
 	let replacement: string | null = null;
+	let failure: number | null = null;
+	let delay = 0;
+	let ended = 0;
 	provider.use(async (ctx, next) => {
+		const http = ctx as unknown as { status: number; method: string };
+		if (delay && ctx.path === '/token') await new Promise((r) => setTimeout(r, delay));
+		if (failure && ctx.path === '/token') {
+			http.status = failure;
+			ctx.body = 'The provider is having a bad day';
+			return;
+		}
+		if (ctx.path === '/session/end' && http.method === 'GET') ended++;
 		await next();
 		const body = ctx.body as { id_token?: string } | undefined;
 		if (replacement && ctx.path === '/token' && body?.id_token)
@@ -72,7 +91,15 @@ export async function startIdentityProvider(
 	return {
 		issuer,
 		replaceIdToken: (token) => (replacement = token),
-		stop: () => new Promise((resolve) => server.close(() => resolve()))
+		failTokens: (status) => (failure = status),
+		delayTokens: (ms) => (delay = ms),
+		endSessions: () => ended,
+		stop: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				// Browsers' kept-alive connections would hold the server open.
+				server.closeAllConnections();
+			})
 	};
 }
 
@@ -120,6 +147,31 @@ export class ProviderBrowser {
 				const fields: Record<string, string> =
 					prompt === 'login' ? { prompt, login: this.accountId, password: 'any' } : { prompt };
 				res = await this.request(url, new URLSearchParams(fields));
+			}
+			const location = res.headers.get('location');
+			if (!location) throw new Error(`The provider answered ${res.status} at ${url.pathname}`);
+			url = new URL(location, url);
+		}
+		throw new Error('Too many redirects at the provider');
+	}
+
+	/**
+	 * Follows the app's sign-out to the provider's end-session endpoint, says yes on its logout
+	 * page, and returns the first address outside the provider it sends the browser to.
+	 */
+	async signOut(start: string | URL): Promise<URL> {
+		let url = new URL(start);
+		const home = url.origin;
+		for (let i = 0; i < 6; i++) {
+			if (url.origin !== home) return url;
+			let res = await this.request(url);
+			if (res.status === 200) {
+				const html = await res.text();
+				const form = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(html);
+				const xsrf = /name="xsrf" value="([^"]+)"/.exec(html);
+				if (!form || !xsrf) throw new Error(`No logout form at ${url.pathname}`);
+				url = new URL(form[1]!, url);
+				res = await this.request(url, new URLSearchParams({ xsrf: xsrf[1]!, logout: 'yes' }));
 			}
 			const location = res.headers.get('location');
 			if (!location) throw new Error(`The provider answered ${res.status} at ${url.pathname}`);

@@ -101,6 +101,13 @@ export const MUTATIONS: Mutation[] = [
 		replace: '!target'
 	},
 	{
+		id: 'unlink-provider',
+		name: 'unlink from the identity provider: managed user check removed',
+		file: 'src/lib/server/users/service.ts',
+		find: 'managedUser(db, user, targetId)',
+		replace: 'userRepo.find(db, targetId).then((u) => u!)'
+	},
+	{
 		id: 'audit-role',
 		name: 'audit: role check removed',
 		file: `${routes}/audit/+page.server.ts`,

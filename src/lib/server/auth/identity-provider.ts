@@ -5,10 +5,14 @@ import type { DB } from '../db/connect';
 import type { AppUser } from '../db/schema';
 import * as councilRepo from '../db/council';
 import * as pendingRepo from '../db/oidc-sign-in';
+import { isUniqueViolation } from '../db/errors';
 import * as userRepo from '../db/user';
 import { hitFromAddress } from '../rate-limit';
 import { hashSecret, newToken } from '../secrets';
+import { errorCode, reasonFor, type Refused } from './identity-provider-refusals';
 import { SIGN_IN_LIMITS } from './sign-in';
+
+export { noticeFor, type Refused } from './identity-provider-refusals';
 
 /**
  * Sign-in with the council's identity provider: OpenID Connect's authorization code flow with
@@ -25,47 +29,6 @@ const PENDING_PATH = '/sign-in/oidc';
 const PENDING_SECONDS = 600;
 export const CALLBACK_PATH = '/sign-in/oidc/callback';
 
-/** Why a sign-in with the identity provider ended on the sign-in page; recorded in the audit log. */
-export type Refused =
-	| 'too_many'
-	| 'unavailable'
-	| 'no_pending_sign_in'
-	| 'expired'
-	| 'state'
-	| 'provider_error'
-	| 'wrong_issuer'
-	| 'wrong_audience'
-	| 'nonce'
-	| 'token_refused'
-	| 'invalid_response'
-	| 'unverified_email'
-	| 'unknown_account'
-	| 'disabled'
-	| 'locked';
-
-/** What the person is told for each: the same for every account reason, so none is revealed. */
-export type Notice = 'failed' | 'expired' | 'cancelled' | 'unavailable' | 'tooMany';
-
-const NOTICE: Record<Refused, Notice> = {
-	too_many: 'tooMany',
-	unavailable: 'unavailable',
-	no_pending_sign_in: 'expired',
-	expired: 'expired',
-	state: 'expired',
-	provider_error: 'cancelled',
-	wrong_issuer: 'failed',
-	wrong_audience: 'failed',
-	nonce: 'failed',
-	token_refused: 'failed',
-	invalid_response: 'failed',
-	unverified_email: 'failed',
-	unknown_account: 'failed',
-	disabled: 'failed',
-	locked: 'failed'
-};
-
-export const noticeFor = (reason: Refused): Notice => NOTICE[reason];
-
 // The provider's published settings, fetched once per process (they are the provider's, not the
 // app's state); a failed fetch is forgotten so the next sign-in tries again.
 const discovered = new Map<string, Promise<oidc.Configuration>>();
@@ -77,13 +40,21 @@ function configurationOf(idp: IdentityProvider): Promise<oidc.Configuration> {
 	let found = discovered.get(key);
 	if (!found) {
 		const issuer = new URL(idp.issuer);
+		// The ID token's signature is checked against the provider's published keys (its JWKS)
+		// too, though OpenID Connect Core 3.1.3.7 lets a client skip that for a token it got
+		// straight from the token endpoint over TLS: a wrongly issued or relayed token is refused
+		// rather than trusted on the strength of the connection alone. openid-client checks it
+		// only when asked (enableNonRepudiationChecks); it fetches the keys once and again when a
+		// token names a key it does not know.
+		const execute = [oidc.enableNonRepudiationChecks];
+		// config.ts allows http for an issuer on this machine only (a test provider).
+		if (onThisMachine(issuer)) execute.push(oidc.allowInsecureRequests);
 		found = oidc.discovery(
 			issuer,
 			idp.clientId,
 			undefined,
 			oidc.ClientSecretBasic(idp.clientSecret),
-			// config.ts allows http for an issuer on this machine only (a test provider).
-			{ execute: onThisMachine(issuer) ? [oidc.allowInsecureRequests] : [], timeout: 10 }
+			{ execute, timeout: 10 }
 		);
 		found.catch(() => discovered.delete(key));
 		discovered.set(key, found);
@@ -100,16 +71,17 @@ export function staffPath(value: string | null | undefined): string {
 
 /**
  * Starts a sign-in: stores what the callback will check and returns the provider's address to
- * send the browser to. `reauthenticate` (the browser's session is locked while a child answers):
- * the provider is asked to check the person again (`prompt=login`, `max_age=0`) rather than sign
- * them straight back in from its own session, which would open the staff pages to the child.
+ * send the browser to. The provider is always asked to check the person again (`prompt=login`,
+ * `max_age=0`) rather than sign them straight back in from its own session: on a device handed
+ * to a child, that would open the staff pages to the child, once the app's locked session has
+ * lapsed or at the unlock page.
  */
 export async function begin(
 	db: DB,
 	cookies: Cookies,
 	idp: IdentityProvider,
 	origin: string,
-	start: { returnTo: string; reauthenticate: boolean },
+	start: { returnTo: string },
 	address: string,
 	now = new Date()
 ): Promise<{ status: 'ok'; to: URL } | { status: 'refused'; reason: Refused }> {
@@ -132,7 +104,6 @@ export async function begin(
 		nonce,
 		code_verifier: codeVerifier,
 		return_to: staffPath(start.returnTo),
-		reauthenticate: start.reauthenticate,
 		expires_at: new Date(now.getTime() + PENDING_SECONDS * 1000)
 	});
 	cookies.set(PENDING_COOKIE, id, {
@@ -149,35 +120,10 @@ export async function begin(
 		code_challenge_method: 'S256',
 		state,
 		nonce,
-		...(start.reauthenticate ? { prompt: 'login', max_age: '0' } : {})
+		prompt: 'login',
+		max_age: '0'
 	});
 	return { status: 'ok', to };
-}
-
-/** The claim the failed check was about, from openid-client's error or the one it wraps. */
-function claimOf(error: unknown): string | undefined {
-	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-		const cause = (e as { cause?: unknown }).cause;
-		if (cause && typeof cause === 'object' && 'claim' in cause) return String(cause.claim);
-		e = cause;
-	}
-	return undefined;
-}
-
-/** Why openid-client refused the provider's answer, in the audit log's words. */
-export function reasonFor(error: unknown): Refused {
-	if (error instanceof oidc.AuthorizationResponseError) return 'provider_error';
-	if (error instanceof oidc.ResponseBodyError) return 'token_refused';
-	const message = error instanceof Error ? error.message : '';
-	const inner = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
-	const text = `${message} ${typeof inner === 'string' ? inner : ''}`;
-	const claim = claimOf(error);
-	if (claim === 'iss') return 'wrong_issuer';
-	if (claim === 'aud' || claim === 'azp') return 'wrong_audience';
-	if (claim === 'nonce') return 'nonce';
-	if (text.includes('"iss"')) return 'wrong_issuer';
-	if (text.includes('"state"')) return 'state';
-	return 'invalid_response';
 }
 
 type Refusal = {
@@ -186,22 +132,27 @@ type Refusal = {
 	userId: string | null;
 	providerError?: string;
 };
-export type Finished = { status: 'ok'; user: AppUser; returnTo: string } | Refusal;
-
-/** A provider's error code, kept only when it looks like one (RFC 6749 §4.1.2.1). */
-const errorCode = (url: URL) => {
-	const code = url.searchParams.get('error') ?? '';
-	return /^[a-z_]{1,40}$/.test(code) ? code : 'other';
-};
+export type Finished =
+	| {
+			status: 'ok';
+			user: AppUser;
+			returnTo: string;
+			/** Whether this sign-in linked the account to the provider's subject. */
+			linked: boolean;
+			/** The provider's ID token, kept with the session to end the provider's session too. */
+			idToken: string;
+	  }
+	| Refusal;
 
 /**
  * Finishes a sign-in when the provider sends the browser back: the pending sign-in is used up
  * whatever happens, then openid-client checks the state, the issuer, the code (with the PKCE
- * verifier), and the ID token's issuer, audience, nonce and time of sign-in. The token comes
- * straight from the provider's token endpoint over TLS in exchange for the client's secret, so
- * its signature need not be checked (OpenID Connect Core 3.1.3.7). The account is the one whose email
- * matches the provider's verified email, whatever its case; its role and organisation are the
- * app's own.
+ * verifier), and the ID token's signature (against the provider's keys), issuer, audience, nonce
+ * and time of sign-in. The account is the one linked to the token's issuer and subject; an
+ * account not linked yet is the one whose email matches the provider's verified email, whatever
+ * its case, and is linked to that subject now. An account linked to another subject is refused
+ * (OpenID Connect Core 5.7: an email address may later be given to someone else). Its role and
+ * organisation are the app's own.
  */
 export async function finish(
 	db: DB,
@@ -209,7 +160,6 @@ export async function finish(
 	idp: IdentityProvider,
 	origin: string,
 	current: URL,
-	locked: boolean,
 	now = new Date()
 ): Promise<Finished> {
 	const refuse = (reason: Refused, userId: string | null = null): Refusal => ({
@@ -223,9 +173,8 @@ export async function finish(
 	const pending = await pendingRepo.take(db, hashSecret(id));
 	if (!pending) return refuse('no_pending_sign_in');
 	if (new Date(pending.expires_at) <= now) return refuse('expired');
-	// Locked since the sign-in began: the provider was not asked to check the person again.
-	if (locked && !pending.reauthenticate) return refuse('locked');
 	let claims: oidc.IDToken | undefined;
+	let idToken = '';
 	try {
 		const configuration = await configurationOf(idp);
 		// The address the provider was given, with what it sent back: ORIGIN, not this server's own.
@@ -237,9 +186,10 @@ export async function finish(
 			expectedNonce: pending.nonce,
 			idTokenExpected: true,
 			// The provider must say it checked the person just now (auth_time), not earlier.
-			...(pending.reauthenticate ? { maxAge: 0 } : {})
+			maxAge: 0
 		});
 		claims = tokens.claims();
+		idToken = tokens.id_token ?? '';
 		// Some providers keep the email for the userinfo endpoint when an access token is issued
 		// (OpenID Connect Core 5.4); the answer there must be about the ID token's subject.
 		if (claims && (claims.email === undefined || claims.email_verified === undefined)) {
@@ -252,26 +202,73 @@ export async function finish(
 					: { ...rest, email: info.email, email_verified: info.email_verified };
 		}
 	} catch (error) {
+		// A discovery that failed at begin is tried again here, and fails the same way.
 		const reason = reasonFor(error);
-		return reason === 'provider_error'
+		return error instanceof oidc.AuthorizationResponseError
 			? { ...refuse(reason), providerError: errorCode(current) }
 			: refuse(reason);
 	}
-	const email = typeof claims?.email === 'string' ? claims.email : '';
+	if (!claims) return refuse('invalid_response');
+	const ok = (user: AppUser, linked: boolean): Finished => ({
+		status: 'ok',
+		user,
+		returnTo: pending.return_to,
+		linked,
+		idToken
+	});
+	// openid-client has checked that `iss` is the provider's own issuer.
+	const identity = { issuer: claims.iss, subject: claims.sub };
+	const known = await userRepo.findByIdentity(db, identity);
+	if (known) return known.disabled_at ? refuse('disabled', known.id) : ok(known, false);
+	const email = typeof claims.email === 'string' ? claims.email : '';
 	// Entra ID says a verified email with xms_edov (the email's domain is the tenant's own), and
 	// only when it does not say email_verified at all.
 	const entra = new URL(idp.issuer).hostname === 'login.microsoftonline.com';
 	const verified =
-		claims?.email_verified === true ||
-		(entra && claims?.email_verified === undefined && claims?.xms_edov === true);
+		claims.email_verified === true ||
+		(entra && claims.email_verified === undefined && claims.xms_edov === true);
 	// Plain ASCII only: a Unicode letter that lower-cases to an ASCII one (U+212A, the Kelvin
 	// sign, to k) must not match another person's address.
 	if (!email || !verified || !/^[\x21-\x7e]+$/.test(email)) return refuse('unverified_email');
 	const user = await userRepo.findByEmail(db, email);
 	if (!user) return refuse('unknown_account');
 	if (user.disabled_at) return refuse('disabled', user.id);
-	return { status: 'ok', user, returnTo: pending.return_to };
+	// Linked to another person at the provider (or another provider): an administrator unlinks it.
+	if (user.oidc_subject !== null) return refuse('subject_mismatch', user.id);
+	const linked = await userRepo.linkIdentity(db, user.id, identity).catch((e: unknown) => {
+		if (isUniqueViolation(e)) return false;
+		throw e;
+	});
+	// Linked by another sign-in meanwhile, to another subject.
+	if (!linked) return refuse('subject_mismatch', user.id);
+	return ok(user, true);
 }
+
+/**
+ * Where to send the browser after the app's session has ended, to end the provider's session
+ * too (OpenID Connect RP-Initiated Logout 1.0): its end-session endpoint, with the ID token as
+ * the hint, the client's id, and the app's sign-in page to come back to. Null when the provider
+ * offers no such endpoint (Google, for one) or cannot be reached: the app's sign-out stands.
+ */
+export async function endSessionUrl(
+	idp: IdentityProvider,
+	origin: string,
+	idToken: string
+): Promise<URL | null> {
+	try {
+		const configuration = await configurationOf(idp);
+		if (!configuration.serverMetadata().end_session_endpoint) return null;
+		return oidc.buildEndSessionUrl(configuration, {
+			id_token_hint: idToken,
+			post_logout_redirect_uri: new URL('/sign-in', origin).href
+		});
+	} catch {
+		return null;
+	}
+}
+
+/** The origin of the provider's pages, which the app's sign-out form may lead to. */
+export const providerOrigin = (idp: IdentityProvider) => new URL(idp.issuer).origin;
 
 /** Whether the account's council has its accounts sign in with the identity provider only. */
 export function requiresIdentityProvider(db: DB, user: AppUser): Promise<boolean> {

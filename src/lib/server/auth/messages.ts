@@ -34,10 +34,14 @@ export const IDENTITY_PROVIDER_MESSAGES = {
 		`Your sign-in took too long or was already used. Select “${button}” to try again`,
 	cancelled: (button: string) =>
 		`Your organisation’s sign-in service cancelled or refused the sign-in. Select “${button}” to try again`,
-	unavailable: () =>
-		'Signing in with your organisation’s account is not working at the moment. Try again later',
+	unavailable: (button: string) =>
+		`“${button}” is not available at the moment. Try again later, or sign in with your email address and password if you have one`,
 	tooMany: () => 'Too many sign-in attempts from this network. Wait 10 minutes and try again'
 } as const;
+
+/** Why no set-password link works for an account whose council signs it in with its provider. */
+export const passwordLinkRefused = (button: string | null, whose = 'This account') =>
+	`${whose} signs in with ${button ? `“${button}”` : 'the organisation’s own account'} (the council requires it), so no password can be set for it here`;
 
 /** The password sign-in's refusal for an account whose council signs it in with its provider. */
 export const identityProviderRequired = (button: string | null) =>

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect';
+import * as councilRepo from '../db/council';
 import * as resetRepo from '../db/password-reset';
 import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
@@ -7,15 +8,27 @@ import { hashSecret, newToken } from '../secrets';
 import { hashPassword } from './passwords';
 
 /**
+ * Whether the account signs in with its council's identity provider only (council.require_sso):
+ * no link may set a password for it, or the password would be a way round the provider (and
+ * round its checks: a person who has left the council, disabled there, would keep a way in).
+ */
+async function providerOnly(db: DB, userId: string): Promise<boolean> {
+	const user = await userRepo.find(db, userId);
+	return councilRepo.requiresSso(db, user?.council_id ?? null);
+}
+
+/**
  * A one-time link to set a password that works for `hours` (RESET_LINK_HOURS); the token is shown
- * once and only its hash kept.
+ * once and only its hash kept. Null, and no link, for an account that signs in with its
+ * council's identity provider only.
  */
 export async function issue(
 	db: DB,
 	userId: string,
 	createdBy: string | null,
 	hours: number
-): Promise<string> {
+): Promise<string | null> {
+	if (await providerOnly(db, userId)) return null;
 	const token = newToken();
 	await resetRepo.insert(db, {
 		token_hash: hashSecret(token),
@@ -34,21 +47,33 @@ export async function allowAttempt(db: DB, address: string): Promise<boolean> {
 	return hits <= RESET_LIMITS.perAddress;
 }
 
-export function findUsable(db: DB, token: string) {
-	return resetRepo.findUsable(db, hashSecret(token));
+/** A link not used and not expired, with whether its account signs in with its provider only. */
+export async function findUsable(db: DB, token: string) {
+	const found = await resetRepo.findUsable(db, hashSecret(token));
+	if (!found) return undefined;
+	return { ...found, providerOnly: await councilRepo.requiresSso(db, found.council_id) };
 }
+
+export type Used =
+	| { status: 'ok'; userId: string }
+	| { status: 'expired' }
+	| { status: 'provider_only'; userId: string };
 
 /**
  * Uses a link once: sets the password, clears any lock and ends the user's sessions, all in one
- * transaction. Returns the user id, or null when the link is unknown, used or expired.
+ * transaction. `expired`: the link is unknown, used or expired. `provider_only`: the account's
+ * council requires its identity provider (perhaps since the link was given): the link is used up
+ * and no password is set.
  */
-export async function use(db: DB, token: string, password: string): Promise<string | null> {
+export async function use(db: DB, token: string, password: string): Promise<Used> {
 	const hash = await hashPassword(password);
-	return db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx): Promise<Used> => {
 		const used = await resetRepo.use(trx, hashSecret(token));
-		if (!used) return null;
+		if (!used) return { status: 'expired' };
+		if (await providerOnly(trx, used.user_id))
+			return { status: 'provider_only', userId: used.user_id };
 		await userRepo.setPassword(trx, used.user_id, hash);
 		await sessionRepo.removeForUser(trx, used.user_id);
-		return used.user_id;
+		return { status: 'ok', userId: used.user_id };
 	});
 }

@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { DB } from '../db/connect';
 import * as sessionRepo from '../db/session';
+import { seal, unseal } from '../keys';
 import type { Role } from '../../domain/roles';
 import { hashSecret, newToken } from '../secrets';
 
@@ -59,13 +60,16 @@ export async function fromCookie(
 /**
  * Starts a new session for a user, ending the one the browser had: the id changes at every step of
  * signing in, so a session id planted before sign-in is worthless (session fixation).
+ * `providerToken`: the identity provider's ID token after a sign-in with it, kept sealed with the
+ * app's key for as long as the session lasts, to end the provider's session at sign-out.
  */
 export async function start(
 	db: DB,
 	cookies: Cookies,
 	url: URL,
 	userId: string,
-	awaitingSecondFactor: boolean
+	awaitingSecondFactor: boolean,
+	providerToken: string | null = null
 ): Promise<void> {
 	await end(db, cookies);
 	const token = newToken();
@@ -73,7 +77,8 @@ export async function start(
 		id_hash: hashSecret(token),
 		user_id: userId,
 		expires_at: new Date(Date.now() + ABSOLUTE_SECONDS * 1000),
-		awaiting_second_factor: awaitingSecondFactor
+		awaiting_second_factor: awaitingSecondFactor,
+		id_token: providerToken ? seal(providerToken) : null
 	});
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
@@ -81,6 +86,12 @@ export async function start(
 		sameSite: 'lax',
 		secure: url.protocol === 'https:'
 	});
+}
+
+/** The identity provider's ID token the session was started with, if any. */
+export async function providerToken(db: DB, idHash: string): Promise<string | null> {
+	const stored = await sessionRepo.idToken(db, idHash);
+	return stored ? unseal(stored) : null;
 }
 
 export async function end(db: DB, cookies: Cookies): Promise<void> {

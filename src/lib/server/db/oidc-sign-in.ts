@@ -14,7 +14,7 @@ export function take(db: DB, idHash: string) {
 	return db
 		.deleteFrom('oidc_sign_in')
 		.where('id_hash', '=', idHash)
-		.returning(['state', 'nonce', 'code_verifier', 'return_to', 'reauthenticate', 'expires_at'])
+		.returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at'])
 		.executeTakeFirst();
 }
 

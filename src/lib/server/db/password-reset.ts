@@ -23,7 +23,7 @@ export function findUsable(db: DB, tokenHash: string, now = new Date()) {
 	return db
 		.selectFrom('password_reset')
 		.innerJoin('app_user', 'app_user.id', 'password_reset.user_id')
-		.select(['password_reset.user_id', 'app_user.display_name'])
+		.select(['password_reset.user_id', 'app_user.display_name', 'app_user.council_id'])
 		.where('token_hash', '=', tokenHash)
 		.where('used_at', 'is', null)
 		.where('expires_at', '>', now)

@@ -44,6 +44,15 @@ export function touch(db: DB, idHash: string, now = new Date()) {
 		.execute();
 }
 
+export async function idToken(db: DB, idHash: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('session')
+		.select('id_token')
+		.where('id_hash', '=', idHash)
+		.executeTakeFirst();
+	return row?.id_token ?? null;
+}
+
 export function remove(db: DB, idHash: string) {
 	return db.deleteFrom('session').where('id_hash', '=', idHash).execute();
 }

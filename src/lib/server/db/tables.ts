@@ -66,6 +66,8 @@ export interface AppUser {
 	failed_sign_ins: Generated<number>;
 	id: Generated<string>;
 	locked_until: Timestamp | null;
+	oidc_issuer: string | null;
+	oidc_subject: string | null;
 	password_hash: string;
 	provider_id: string | null;
 	role: Role;
@@ -272,7 +274,6 @@ export interface OidcSignIn {
 	 */
 	id_hash: string;
 	nonce: string;
-	reauthenticate: boolean;
 	return_to: string;
 	state: string;
 }
@@ -382,6 +383,7 @@ export interface Session {
 	created_at: Generated<Timestamp>;
 	expires_at: Timestamp;
 	id_hash: string;
+	id_token: string | null;
 	last_seen_at: Generated<Timestamp>;
 	locked_response_id: string | null;
 	user_id: string;

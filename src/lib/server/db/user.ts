@@ -16,6 +16,43 @@ export function findByEmail(db: DB, email: string) {
 		.executeTakeFirst();
 }
 
+/** A person at an identity provider: its issuer and the subject (`sub`) it gave them. */
+export interface Identity {
+	issuer: string;
+	subject: string;
+}
+
+export function findByIdentity(db: DB, identity: Identity) {
+	return db
+		.selectFrom('app_user')
+		.selectAll()
+		.where('oidc_issuer', '=', identity.issuer)
+		.where('oidc_subject', '=', identity.subject)
+		.executeTakeFirst();
+}
+
+/** Links an account not linked yet; false when it was linked meanwhile. */
+export async function linkIdentity(db: DB, id: string, identity: Identity): Promise<boolean> {
+	const r = await db
+		.updateTable('app_user')
+		.set({ oidc_issuer: identity.issuer, oidc_subject: identity.subject })
+		.where('id', '=', id)
+		.where('oidc_subject', 'is', null)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+/** Unlinks an account; false when it was not linked. */
+export async function unlinkIdentity(db: DB, id: string): Promise<boolean> {
+	const r = await db
+		.updateTable('app_user')
+		.set({ oidc_issuer: null, oidc_subject: null })
+		.where('id', '=', id)
+		.where('oidc_subject', 'is not', null)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
 export function find(db: DB, id: string) {
 	return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -41,6 +78,7 @@ export function list(db: DB, scope: { providerId?: string; councilId?: string } 
 			'app_user.locked_until',
 			'app_user.disabled_at',
 			'app_user.totp_secret',
+			'app_user.oidc_subject',
 			'provider.name as provider_name',
 			'council.name as council_name'
 		])

@@ -25,6 +25,7 @@ export async function list(db: DB, user: StaffUser) {
 			role: ROLES[u.role],
 			organisation: u.provider_name ?? u.council_name ?? '',
 			twoFactor: u.totp_secret !== null,
+			linked: u.oidc_subject !== null,
 			locked: u.locked_until !== null && new Date(u.locked_until) > new Date()
 		})),
 		roles: s.providerId ? ['provider_staff', 'provider_manager'] : ROLE_VALUES,
@@ -40,14 +41,16 @@ export interface NewUser {
 	organisation: string;
 }
 
-/** Creates an account with no password and returns its one-time set-password link. */
-/** Makes an account with a set-password link that works for `resetLinkHours`. */
+/**
+ * Makes an account with no password, and a set-password link that works for `resetLinkHours`;
+ * `link` is null for an account of a council that requires its identity provider (no password).
+ */
 export async function create(
 	db: DB,
 	user: StaffUser,
 	input: NewUser,
 	resetLinkHours: number
-): Promise<{ errors: FieldErrors; link?: string }> {
+): Promise<{ errors: FieldErrors; created?: { link: string | null } }> {
 	const s = userScope(user);
 	const errors: FieldErrors = {};
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
@@ -73,7 +76,7 @@ export async function create(
 	if (!errors.email && (await userRepo.findByEmail(db, input.email))) errors.email = EMAIL_TAKEN;
 	if (Object.keys(errors).length) return { errors };
 	// Two requests for one address at once: the database refuses the second.
-	const link = await db
+	const created = await db
 		.transaction()
 		.execute(async (trx) => {
 			const created = await userRepo.insert(trx, {
@@ -85,25 +88,38 @@ export async function create(
 				password_hash: NO_PASSWORD
 			});
 			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-			return resets.issue(trx, created.id, user.id, resetLinkHours);
+			return { link: await resets.issue(trx, created.id, user.id, resetLinkHours) };
 		})
 		.catch((e: unknown) => {
 			if (isUniqueViolation(e)) return null;
 			throw e;
 		});
-	return link ? { errors: {}, link } : { errors: { email: EMAIL_TAKEN } };
+	return created ? { errors: {}, created } : { errors: { email: EMAIL_TAKEN } };
 }
 
 const EMAIL_TAKEN = 'An account with this email address already exists';
 
+/** A set-password link, or null for an account that signs in with its council's provider only. */
 export async function resetLink(
 	db: DB,
 	user: StaffUser,
 	id: string,
 	resetLinkHours: number
-): Promise<string> {
+): Promise<{ link: string | null; name: string }> {
 	const target = await managedUser(db, user, id);
 	const link = await resets.issue(db, target.id, user.id, resetLinkHours);
-	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
-	return link;
+	if (link) await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
+	return { link, name: target.display_name };
+}
+
+/**
+ * Unlinks an account from the person at the identity provider it was linked to at its first
+ * sign-in there, so that the next sign-in with the account's email links it again: for an email
+ * address given to someone else, or a council that moved to another provider.
+ */
+export async function unlinkIdentity(db: DB, user: StaffUser, targetId: string) {
+	const target = await managedUser(db, user, targetId);
+	const unlinked = await userRepo.unlinkIdentity(db, target.id);
+	if (unlinked) await audit.record(db, user.id, 'user.identity_unlinked', 'app_user', target.id);
+	return { unlinked, name: target.display_name };
 }

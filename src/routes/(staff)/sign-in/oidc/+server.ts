@@ -17,12 +17,7 @@ export const GET: RequestHandler = async ({ url, cookies, getClientAddress }) =>
 		cookies,
 		config.oidc,
 		config.origin,
-		{
-			returnTo: url.searchParams.get('return') ?? '',
-			// Always: the provider's own session must never sign in whoever holds the device (a
-			// child it was handed to, once the app's locked session has lapsed).
-			reauthenticate: true
-		},
+		{ returnTo: url.searchParams.get('return') ?? '' },
 		getClientAddress()
 	);
 	if (started.status === 'ok') redirect(303, started.to.href);

@@ -55,7 +55,9 @@ export const actions: Actions = {
 				return fail(result.status === 'wrong' ? 400 : 429, { error: refusalMessage(result) });
 			}
 		}
-		await sessions.start(db, cookies, url, user.id, false);
+		// A sign-in with the identity provider keeps its ID token into the new session.
+		const providerToken = await sessions.providerToken(db, locals.staff!.idHash);
+		await sessions.start(db, cookies, url, user.id, false, providerToken);
 		await audit.record(db, user.id, 'sign_in', 'app_user', user.id);
 		redirect(303, '/staff');
 	}

@@ -15,8 +15,7 @@ export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 	const { config, connection } = await app();
 	if (!config.oidc) error(404, 'Not found');
 	const db = connection.db;
-	const locked = Boolean(locals.staff?.lockedResponseId);
-	const result = await finish(db, cookies, config.oidc, config.origin, url, locked);
+	const result = await finish(db, cookies, config.oidc, config.origin, url);
 	if (result.status !== 'ok') {
 		await audit.record(db, null, 'sign_in.refused', 'app_user', result.userId, {
 			method: 'identity_provider',
@@ -26,13 +25,14 @@ export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 		redirect(303, `/sign-in?sso=${noticeFor(result.reason)}`);
 	}
 	const { user } = result;
+	if (result.linked) await audit.record(db, user.id, 'user.identity_linked', 'app_user', user.id);
 	// Signing in again on a device handed to a child ends the hand-over, as unlocking does.
 	if (locals.staff?.lockedResponseId) {
 		cookies.delete(RESPONSE_COOKIE, { path: '/' });
 		await audit.record(db, user.id, 'assisted.ended', 'response', locals.staff.lockedResponseId);
 	}
 	const second = SECOND_FACTOR_REQUIRED.includes(user.role);
-	await sessions.start(db, cookies, url, user.id, second);
+	await sessions.start(db, cookies, url, user.id, second, result.idToken);
 	await audit.record(db, user.id, 'sign_in', 'app_user', user.id, {
 		method: 'identity_provider'
 	});
