@@ -33,7 +33,8 @@ describe('the settings', () => {
 			resetLinkHours: 24,
 			safeguardingDueWorkingDays: 1,
 			retentionMonths: 72,
-			jobs: { timeoutSeconds: 900, retryDelaySeconds: 60, testSchedule: undefined }
+			jobs: { timeoutSeconds: 900, retryDelaySeconds: 60, testSchedule: undefined },
+			metricsToken: undefined
 		};
 		expect(readConfig({})).toEqual(defaults);
 		const empty = Object.fromEntries(
@@ -57,7 +58,8 @@ describe('the settings', () => {
 				'RETENTION_MONTHS',
 				'JOB_TIMEOUT_SECONDS',
 				'JOB_RETRY_DELAY_SECONDS',
-				'JOB_TEST_SCHEDULE'
+				'JOB_TEST_SCHEDULE',
+				'METRICS_TOKEN'
 			].map((name) => [name, ''])
 		);
 		expect(readConfig(empty)).toEqual(defaults);
@@ -319,6 +321,22 @@ describe('the job queue settings', () => {
 				'JOB_TEST_SCHEDULE must be a cron of five fields (minute hour day month weekday), ' +
 					`like "* * * * *"; got ${JSON.stringify(bad)}`
 			);
+	});
+});
+
+describe('METRICS_TOKEN', () => {
+	it('is off by default, and takes a long token', () => {
+		expect(readConfig({}).metricsToken).toBeUndefined();
+		expect(readConfig({ METRICS_TOKEN: 'f'.repeat(64) }).metricsToken).toBe('f'.repeat(64));
+	});
+
+	it('refuses a short token or one with spaces, without repeating it', () => {
+		for (const bad of ['hunter2', 'hunter2 hunter2 hunter2 hunter2']) {
+			const wrong = problem({ METRICS_TOKEN: bad });
+			expect(wrong).toBe(
+				'METRICS_TOKEN must be at least 24 characters, without spaces (make one with: openssl rand -hex 32)'
+			);
+		}
 	});
 });
 
