@@ -12,6 +12,8 @@ import {
 } from '../../src/lib/server/answering/service';
 import * as invitations from '../../src/lib/server/invitations/links';
 import * as metrics from '../../src/lib/server/metrics';
+import { acknowledge } from '../../src/lib/server/alerts/service';
+import type { App } from '../../src/lib/server/app';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 
@@ -136,6 +138,39 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 		const { raised_at, due_at } = alerts[0]!;
 		expect(due_at.toISOString().slice(10)).toBe(raised_at.toISOString().slice(10));
 		expect(utcDate(due_at)).toBe(addWorkingDays(utcDate(raised_at), 1));
+
+		// Acknowledged twice (a double tap), counted once for /metrics.
+		const { provider_id } = await database.db
+			.selectFrom('service')
+			.select('provider_id')
+			.where('id', '=', serviceId)
+			.executeTakeFirstOrThrow();
+		const manager = await database.db
+			.insertInto('app_user')
+			.values({
+				email: `manager-${ctx.response.id}@example.org`,
+				display_name: 'Manager',
+				role: 'provider_manager',
+				password_hash: '!',
+				council_id: null,
+				provider_id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const user = {
+			id: manager.id,
+			email: 'manager@example.org',
+			displayName: 'Manager',
+			role: 'provider_manager' as const,
+			councilId: null,
+			providerId: provider_id,
+			hasTotp: false
+		};
+		const app = { connection: database } as unknown as App;
+		const acknowledgedBefore = await counted(metrics.alertsAcknowledged);
+		expect(await acknowledge(app, user, alerts[0]!.id, 'Spoke to them')).toBe(true);
+		expect(await acknowledge(app, user, alerts[0]!.id, 'Spoke to them')).toBe(false);
+		expect(await counted(metrics.alertsAcknowledged)).toBe(acknowledgedBefore + 1);
 	});
 
 	it('completes exactly once, and then refuses changes and reopening', async () => {

@@ -134,6 +134,14 @@ describe.each(databaseKinds)('the job queue on %s', { timeout: 120_000 }, (kind)
 		expect(JSON.stringify([n, f])).not.toMatch(/CHILD-REF/);
 	});
 
+	it('refuses a job that is not in its list, rather than lose it', async () => {
+		const queue = await open(false);
+		const stray = defineJob<{ id: string }>({ name: 'test.stray', run: async () => {} });
+		await expect(queue.enqueue(stray, { id: 'x' })).rejects.toThrow(
+			'The job test.stray is not in JOBS (src/lib/server/jobs/all.ts)'
+		);
+	});
+
 	it('reports its health', async () => {
 		const queue = await open(true);
 		expect(await queue.health()).toEqual({ ok: true, workers: 2 });

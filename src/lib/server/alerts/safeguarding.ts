@@ -14,14 +14,14 @@ export function dueAt(raised: Date, workingDays: number): Date {
 
 /**
  * Raises an alert for one worrying answer, due `dueWorkingDays` working days later
- * (SAFEGUARDING_DUE_WORKING_DAYS); the same answer posted twice raises it once. True when this
- * call raised it.
+ * (SAFEGUARDING_DUE_WORKING_DAYS); the same answer posted twice raises it once. The new alert's
+ * id, or null when it had been raised already.
  */
 export async function raise(
 	db: DB,
 	alert: { responseId: string; questionName: string; serviceId: string; raisedAt?: Date },
 	dueWorkingDays: number
-): Promise<boolean> {
+): Promise<string | null> {
 	const raisedAt = alert.raisedAt ?? new Date();
 	const result = await db
 		.insertInto('safeguarding_alert')
@@ -35,5 +35,5 @@ export async function raise(
 		.onConflict((oc) => oc.columns(['response_id', 'question_name']).doNothing())
 		.returning('id')
 		.executeTakeFirst();
-	return result !== undefined;
+	return result?.id ?? null;
 }

@@ -153,7 +153,8 @@ export async function saveAnswer(
 	language: string,
 	alertDueWorkingDays: number
 ): Promise<Saved> {
-	let raised = false;
+	/** The alert this answer raised, if any: told (counted, and sent on) once committed. */
+	let raised: string | null = null;
 	const saved = await db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
 		if (!locked || locked.completed_at) throw new AlreadyFinished();

@@ -60,6 +60,10 @@ function bossOptions(db: BossDb, schema: string, settings: QueueSettings) {
 		// Lost jobs (a server killed while running one) are found at each upkeep: as often as a job
 		// may run, and at least every two minutes.
 		maintenanceIntervalSeconds: Math.max(1, Math.min(120, settings.timeoutSeconds)),
+		// A finished job, with what it was given, is archived after 12 hours and deleted 7 days
+		// later (docs/running.md): the jobs page reads its last runs and failures from both.
+		archiveCompletedAfterSeconds: 12 * 3600,
+		deleteAfterDays: 7,
 		...(settings.testSchedule
 			? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 }
 			: {})
@@ -157,9 +161,13 @@ export async function openQueue(
 		}
 	}
 	let stopped = false;
+	const known = new Set(jobs.map((j) => j.name));
 	return {
 		schema,
 		async enqueue(job, data, options = {}) {
+			// pg-boss drops a job sent to a queue it does not have, without a word.
+			if (!known.has(job.name))
+				throw new Error(`The job ${job.name} is not in JOBS (src/lib/server/jobs/all.ts)`);
 			const key = options.singletonKey;
 			if (key) {
 				const { rows } = await sql<{
