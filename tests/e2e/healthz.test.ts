@@ -112,6 +112,28 @@ describe.runIf(databaseKinds.includes('postgres'))(
 			const gone = await get(`${server.url}/healthz`);
 			expect(gone.status).toBe(503);
 			expect(gone.body).toMatch(/^unavailable: /);
+
+			// A page that needs the database now fails: the person is given an error id, and the
+			// log has a JSON line under that id with the error's code, and nothing they sent.
+			const page = await fetch(`${server.url}/i/RIV-0042-a-childs-link`, {
+				headers: { accept: 'text/html' }
+			});
+			expect(page.status).toBe(500);
+			const errorId = /quote this reference: ([0-9a-f-]{36})/.exec(await page.text())?.[1];
+			expect(errorId).toBeTruthy();
+			const line = server
+				.output()
+				.split('\n')
+				.find((l) => l.includes(`"errorId":"${errorId}"`));
+			expect(line).toBeTruthy();
+			expect(JSON.parse(line!)).toMatchObject({
+				level: 'error',
+				errorId,
+				status: 500,
+				route: '/i/[token]',
+				err: { code: '42P01' }
+			});
+			expect(server.output()).not.toContain('RIV-0042');
 		});
 	}
 );
