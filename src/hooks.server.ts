@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
 import { DEMO_GROUP_TOKEN, demoCodes, presentDemoAccounts } from '$lib/server/demo/seed';
 import { DEMO_PASSWORD } from '$lib/server/demo/accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
@@ -8,10 +9,11 @@ import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
 import { providerOrigin } from '$lib/server/auth/identity-provider';
 import { isStaffPath } from '$lib/staff-paths';
-import { describeError } from '$lib/server/log';
+import { logError } from '$lib/server/log';
+import { requestSeconds } from '$lib/server/metrics';
 
 export const init: ServerInit = async () => {
-	const { config, connection, catalogue } = await startApp();
+	const { config, connection, catalogue } = await startApp(readConfig(), { workers: true });
 	const where = config.databaseUrl
 		? 'PostgreSQL (DATABASE_URL)'
 		: `embedded PostgreSQL in ${config.dataDir}`;
@@ -40,6 +42,20 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await respond({ event, resolve });
+	requestSeconds.observe(
+		{
+			method: event.request.method,
+			route: event.route.id ?? 'unmatched',
+			status: String(response.status)
+		},
+		(performance.now() - started) / 1000
+	);
+	return response;
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	const { connection, config } = await app();
 	event.locals.staff = await fromCookie(connection.db, event.cookies, config.sessionIdleMinutes);
 	// The staff pages are written in English only; children's pages follow the chosen language.
@@ -96,8 +112,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 // Unexpected errors are logged with an id the person can quote; no request data and no row
 // contents are logged (log.ts).
-export const handleError: HandleServerError = ({ error, status }) => {
-	const errorId = randomUUID();
-	if (status !== 404) console.error(`Error ${errorId}: ${describeError(error)}`);
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const errorId =
+		status === 404
+			? randomUUID()
+			: logError(error, {
+					status,
+					route: event.route.id ?? undefined,
+					method: event.request.method
+				});
 	return { message: status === 404 ? 'Not found' : 'Something went wrong', errorId };
 };

@@ -11,10 +11,17 @@ import {
 	saveAnswer
 } from '../../src/lib/server/answering/service';
 import * as invitations from '../../src/lib/server/invitations/links';
+import * as metrics from '../../src/lib/server/metrics';
+import { acknowledge } from '../../src/lib/server/alerts/service';
+import type { App } from '../../src/lib/server/app';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 
 const inAYear = new Date(Date.now() + 365 * 86400_000);
+
+/** What /metrics would say for a counter now. */
+const counted = async (c: { get(): Promise<{ values: { value: number }[] }> }) =>
+	(await c.get()).values.reduce((sum, v) => sum + v.value, 0);
 
 describe.each(databaseKinds)('answering on %s', (kind) => {
 	let database: TestDatabase;
@@ -105,9 +112,16 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 
 	it('raises one safeguarding alert for a worrying answer, due one working day later', async () => {
 		const { ctx } = await started();
+		const [raisedBefore, savedBefore] = [
+			await counted(metrics.alertsRaised),
+			await counted(metrics.answersSaved)
+		];
 		const first = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1);
 		const again = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1);
 		expect(first.worrying && again.worrying).toBe(true);
+		// Counted for /metrics: two saves, one alert.
+		expect(await counted(metrics.answersSaved)).toBe(savedBefore + 2);
+		expect(await counted(metrics.alertsRaised)).toBe(raisedBefore + 1);
 		const alerts = await database.db
 			.selectFrom('safeguarding_alert')
 			.selectAll()
@@ -124,13 +138,48 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 		const { raised_at, due_at } = alerts[0]!;
 		expect(due_at.toISOString().slice(10)).toBe(raised_at.toISOString().slice(10));
 		expect(utcDate(due_at)).toBe(addWorkingDays(utcDate(raised_at), 1));
+
+		// Acknowledged twice (a double tap), counted once for /metrics.
+		const { provider_id } = await database.db
+			.selectFrom('service')
+			.select('provider_id')
+			.where('id', '=', serviceId)
+			.executeTakeFirstOrThrow();
+		const manager = await database.db
+			.insertInto('app_user')
+			.values({
+				email: `manager-${ctx.response.id}@example.org`,
+				display_name: 'Manager',
+				role: 'provider_manager',
+				password_hash: '!',
+				council_id: null,
+				provider_id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const user = {
+			id: manager.id,
+			email: 'manager@example.org',
+			displayName: 'Manager',
+			role: 'provider_manager' as const,
+			councilId: null,
+			providerId: provider_id,
+			hasTotp: false
+		};
+		const app = { connection: database } as unknown as App;
+		const acknowledgedBefore = await counted(metrics.alertsAcknowledged);
+		expect(await acknowledge(app, user, alerts[0]!.id, 'Spoke to them')).toBe(true);
+		expect(await acknowledge(app, user, alerts[0]!.id, 'Spoke to them')).toBe(false);
+		expect(await counted(metrics.alertsAcknowledged)).toBe(acknowledgedBefore + 1);
 	});
 
 	it('completes exactly once, and then refuses changes and reopening', async () => {
 		const { ctx, invitation } = await started();
 		await saveAnswer(database.db, ctx, 'feel_safe', { value: 'yes' }, 'en', 1);
+		const completedBefore = await counted(metrics.responsesCompleted);
 		expect(await finish(database.db, ctx)).toBe(true);
 		expect(await finish(database.db, ctx)).toBe(false);
+		expect(await counted(metrics.responsesCompleted)).toBe(completedBefore + 1);
 		await expect(
 			saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1)
 		).rejects.toBeInstanceOf(AlreadyFinished);

@@ -8,7 +8,8 @@ import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from './statistics/suppress';
  * The settings, read from the environment once, at start (README.md lists them). Each is declared
  * once below with its default and what it allows; a wrong value stops the start with a message
  * naming it, and every wrong value is reported together. Unset or empty means the default.
- * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET) are never repeated in a message.
+ * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET, METRICS_TOKEN) are never repeated in a
+ * message.
  */
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
@@ -108,6 +109,25 @@ const issuer = v.pipe(
 	}, got("must be the identity provider's https address for the council's own accounts, like https://login.microsoftonline.com/<tenant id>/v2.0"))
 );
 
+/** A cron of five fields (minute hour day month weekday), like "* * * * *". */
+const cron = v.pipe(
+	v.string(),
+	v.regex(
+		/^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/,
+		got('must be a cron of five fields (minute hour day month weekday), like "* * * * *"')
+	),
+	v.transform((text) => text.trim())
+);
+
+/** METRICS_TOKEN: long enough not to be guessed; never repeated in the message. */
+const metricsToken = v.pipe(
+	v.string(),
+	v.check(
+		(text) => /^[\x21-\x7e]{24,}$/.test(text),
+		'must be at least 24 characters, without spaces (make one with: openssl rand -hex 32)'
+	)
+);
+
 /** The settings that turn on sign-in with the council's identity provider: all, or none. */
 const OIDC_TOGETHER = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
@@ -142,6 +162,11 @@ const Settings = v.object({
 	SAFEGUARDING_DUE_WORKING_DAYS: counted(1, 0, 30),
 	/** Six years after the last activity by default; a hundred at most. */
 	RETENTION_MONTHS: counted(72, 1, 1200),
+	/** Under a day: pg-boss takes a job as lost after 24 hours at most. */
+	JOB_TIMEOUT_SECONDS: counted(900, 5, 86_399),
+	JOB_RETRY_DELAY_SECONDS: counted(60, 1, 3600),
+	JOB_TEST_SCHEDULE: v.optional(cron),
+	METRICS_TOKEN: v.optional(metricsToken),
 	OIDC_ISSUER: v.optional(issuer),
 	OIDC_CLIENT_ID: v.optional(v.string()),
 	OIDC_CLIENT_SECRET: v.optional(v.string()),
@@ -198,6 +223,15 @@ function configFrom(s: v.InferOutput<typeof Settings>) {
 		safeguardingDueWorkingDays: s.SAFEGUARDING_DUE_WORKING_DAYS,
 		/** Months identifiable data is kept after a child's last activity (RETENTION_MONTHS). */
 		retentionMonths: s.RETENTION_MONTHS,
+		/** The job queue (JOB_*): when a running job is taken as lost, the first wait to retry. */
+		jobs: {
+			timeoutSeconds: s.JOB_TIMEOUT_SECONDS,
+			retryDelaySeconds: s.JOB_RETRY_DELAY_SECONDS,
+			/** Every scheduled job on this cron instead of its own (trials and tests only). */
+			testSchedule: s.JOB_TEST_SCHEDULE
+		},
+		/** The bearer token /metrics asks for (METRICS_TOKEN); undefined: no /metrics (404). */
+		metricsToken: s.METRICS_TOKEN,
 		/** Sign-in with the council's identity provider (OIDC_*); undefined: passwords only. */
 		oidc: oidcFrom(s)
 	};

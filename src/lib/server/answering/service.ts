@@ -13,6 +13,7 @@ import * as surveyRepo from '../db/survey';
 import { hashSecret, newToken } from '../secrets';
 import { derivedToken } from '../keys';
 import * as safeguarding from '../alerts/safeguarding';
+import * as metrics from '../metrics';
 import { classify, isSafeguardingAnswer } from '../surveys/rules';
 import type { Json } from '../surveys/types';
 import { nextStep, stepsFor, type StepList } from './steps';
@@ -152,7 +153,9 @@ export async function saveAnswer(
 	language: string,
 	alertDueWorkingDays: number
 ): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
+	/** The alert this answer raised, if any: told (counted, and sent on) once committed. */
+	let raised: string | null = null;
+	const saved = await db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
 		if (!locked || locked.completed_at) throw new AlreadyFinished();
 		if ('empty' in value) {
@@ -171,7 +174,7 @@ export async function saveAnswer(
 		const rule = ownValue(ctx.version.rules, question);
 		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
 		if (worrying) {
-			await safeguarding.raise(
+			raised = await safeguarding.raise(
 				trx,
 				{ responseId: locked.id, questionName: question, serviceId: locked.service_id },
 				alertDueWorkingDays
@@ -188,6 +191,10 @@ export async function saveAnswer(
 			.execute();
 		return { next, worrying };
 	});
+	// Counted once committed.
+	if (!('empty' in value)) metrics.answersSaved.inc();
+	if (raised) metrics.alertsRaised.inc();
+	return saved;
 }
 
 /** Records who helped; returns the next step. */
@@ -208,10 +215,12 @@ export async function saveCompletionMode(
  * Completes the response exactly once, adding it to the dashboard's tallies in the same
  * transaction; false if it was already complete.
  */
-export function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+export async function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
+	const finished = await db.transaction().execute(async (trx) => {
 		if (!(await responseRepo.complete(trx, ctx.response.id))) return false;
 		await tally.addResponse(trx, ctx.response.id);
 		return true;
 	});
+	if (finished) metrics.responsesCompleted.inc();
+	return finished;
 }

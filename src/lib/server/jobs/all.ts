@@ -1,0 +1,6 @@
+import { expiredSignInsCleared } from '../auth/jobs';
+import { nightlyRetention } from '../privacy/jobs';
+import type { JobDefinition } from './define';
+
+/** Every job the app's workers run. Each feature adds its definitions here. */
+export const JOBS: readonly JobDefinition<never>[] = [nightlyRetention, expiredSignInsCleared];
