@@ -6,6 +6,7 @@ import * as invitations from '../../src/lib/server/invitations/links';
 import { browserAvailable, launch } from '../helpers/browser';
 import { prepare } from '../helpers/prepare';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
+import { htmlErrors } from '../helpers/vnu';
 import { axeViolations, completeSurvey, sidewaysScroll } from '../helpers/walk';
 
 const shots = 'test-results/screenshots/answering';
@@ -21,6 +22,15 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 	let server: RunningServer;
 	let browser: BrowserContext;
 	const links = new Map<string, string>();
+	/** Each kind of page as served (and each page shown after a refused post), for the validator. */
+	const served: { name: string; html: string }[] = [];
+	const keep = async (page: Page, name: string, asShown = false) =>
+		served.push({
+			name,
+			html: asShown
+				? await page.content()
+				: await page.evaluate(() => fetch(location.href).then((r) => r.text()))
+		});
 
 	beforeAll(async () => {
 		mkdirSync(shots, { recursive: true });
@@ -106,6 +116,7 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 						: path.replace(/^\/answer\/(q\/)?/, '');
 					if (kinds.has(kind)) return;
 					kinds.add(kind);
+					await keep(page, `${locale} ${surveyId} ${path}`);
 					problems.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
 					await page.setViewportSize({ width: 320, height: 640 });
 					const overflow = await sidewaysScroll(page);
@@ -126,12 +137,16 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 
 		it('the code page and an error shown are accessible', async () => {
 			const page = await browser.newPage();
+			await page.goto(`${server.url}/?lang=${locale}`);
+			await keep(page, `${locale} start page`);
 			await page.goto(`${server.url}/code?lang=${locale}`);
+			await keep(page, `${locale} /code`);
 			expect(await axeViolations(page)).toEqual([]);
 			await page.fill('#code', 'NOPE');
 			await Promise.all([page.waitForNavigation(), page.press('#code', 'Enter')]);
 			expect(await page.title()).toMatch(/^\S+:/);
 			expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#code');
+			await keep(page, `${locale} /code refused`, true);
 			expect(await axeViolations(page)).toEqual([]);
 			if (locale === 'en')
 				await page.screenshot({ path: `${shots}/code-error.png`, fullPage: true });
@@ -141,14 +156,22 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 				q.getByRole('button', { name: /./ }).last().click()
 			]);
 			expect(await q.locator('.error-summary').count()).toBe(1);
+			await keep(q, `${locale} a question refused`, true);
+			// Every answer of a refused question says so, not only the summary.
+			for (const input of await q.locator('input[name=answer]').all())
+				expect(await input.getAttribute('aria-invalid')).toBe('true');
 			expect(await axeViolations(q)).toEqual([]);
 			if (locale === 'en')
 				await q.screenshot({ path: `${shots}/question-error.png`, fullPage: true });
 			// A worrying answer: the calm page about who to talk to.
 			await q.goto(`${server.url}/answer/q/feel_safe`);
+			// The back link is read as its word alone, without the arrow drawn before it.
+			const back = { en: 'Back', pl: 'Wstecz', ur: 'واپس' }[locale]!;
+			expect(await q.locator('.back-link').ariaSnapshot()).toMatch(new RegExp(`^- link "${back}"`));
 			await q.check('input[value="no"]');
 			await Promise.all([q.waitForNavigation(), q.click('button[type=submit]')]);
 			expect(new URL(q.url()).pathname).toBe('/answer/support');
+			await keep(q, `${locale} /answer/support`);
 			expect(await axeViolations(q)).toEqual([]);
 			await q.setViewportSize({ width: 320, height: 640 });
 			expect(await sidewaysScroll(q)).toBeLessThanOrEqual(0);
@@ -192,4 +215,53 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 		await speaking.close();
 		await page.close();
 	});
+
+	it('keeps buttons, and chosen and focused cards apart, in forced colours', async () => {
+		const page = await open('short-breaks-child-symbols', 'en');
+		await page.emulateMedia({ forcedColors: 'active' });
+		const look = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((el) => {
+					const s = getComputedStyle(el);
+					return {
+						border: `${s.borderTopStyle} ${s.borderTopWidth}`,
+						outline: `${s.outlineStyle} ${s.outlineWidth}`
+					};
+				});
+		expect((await look('button[type=submit]')).border).toMatch(/^solid [1-9]/);
+		// Tab reaches the first card unchosen: focused, not chosen.
+		const first = page.locator('.choice input').first();
+		for (let i = 0; i < 30; i++) {
+			await page.keyboard.press('Tab');
+			if (await first.evaluate((el) => el === document.activeElement)) break;
+		}
+		const focused = await look('.choice');
+		await page.keyboard.press('Space');
+		await page.locator('h1').click();
+		const chosen = await look('.choice');
+		expect(focused.outline).toMatch(/^dashed [1-9]/);
+		expect(chosen.outline).toMatch(/^none/);
+		expect(chosen.border).not.toBe(focused.border);
+		// The safeguarding page's way back to the questions still reads as a button.
+		await page.goto(`${server.url}/answer/q/feel_safe`);
+		await page.check('input[value="no"]');
+		await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+		expect((await look('a.button')).border).toMatch(/^solid [1-9]/);
+		await page.screenshot({ path: `${shots}/support-forced-colours.png`, fullPage: true });
+		await page.close();
+	});
+
+	it(
+		'serves valid HTML on every kind of page, by the Nu HTML Checker',
+		{ timeout: 120_000 },
+		async () => {
+			// The checker is the one that can fail: a heading inside a span is refused.
+			const bad = '<!doctype html><html lang="en"><title>x</title><span><h1>x</h1></span></html>';
+			expect(await htmlErrors([{ name: 'a known fault', html: bad }])).toHaveLength(1);
+			expect(served.length).toBeGreaterThan(40);
+			expect(await htmlErrors(served)).toEqual([]);
+		}
+	);
 });
