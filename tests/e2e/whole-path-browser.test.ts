@@ -265,6 +265,9 @@ describe.skipIf(!postgres || !browserAvailable)(
 				expect(
 					await manager.getByRole('region', { name: 'Care packages' }).textContent()
 				).toContain('Minster club');
+				// The service's name and the link to change the package are two words apart.
+				const first = manager.getByRole('region', { name: 'Care packages' }).locator('td').first();
+				expect(await first.textContent()).toMatch(/^Minster club Change/);
 				if (i === 0) await checkPage(manager, 'child');
 			}
 			await manager.goto(`${server.url}/staff/children`);
