@@ -343,6 +343,11 @@ describe.skipIf(!postgres || !browserAvailable)(
 				expect(step).toBe('/answer/thanks');
 				expect(safeAnswered).toBe(true);
 			}
+			// Each "never" to feeling safe is an alert for the provider's staff.
+			const worrying = HTTP_ANSWERS.filter((a) => a === 'never').length;
+			await manager.goto(`${server.url}/staff`);
+			const alerts = manager.getByRole('listitem').filter({ hasText: 'Safeguarding alerts:' });
+			expect(await alerts.textContent()).toBe(`Safeguarding alerts: ${worrying} open`);
 		});
 
 		it('shows the council’s first quarter on the commissioner’s dashboard', async () => {
