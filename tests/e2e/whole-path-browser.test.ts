@@ -47,6 +47,10 @@ function thisQuarter(): string {
 	return `${fy}-Q${Math.floor(((month + 8) % 12) / 3) + 1}`;
 }
 
+// PostgreSQL only: the installation this proves is a council's shared database server.
+if (!postgres)
+	console.warn('whole-path-browser.test.ts skipped: set TEST_DATABASE_URL (PostgreSQL)');
+
 describe.skipIf(!postgres || !browserAvailable)(
 	'the whole path from an empty PostgreSQL database in Chromium (needs TEST_DATABASE_URL)',
 	{ timeout: 300_000 },
