@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_PASSWORD } from '../../src/lib/server/auth/passwords';
 import * as childRepo from '../../src/lib/server/db/child';
+import * as userRepo from '../../src/lib/server/db/user';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { Client } from '../helpers/client';
@@ -28,7 +30,9 @@ const ACCOUNTS = {
 	pat: { email: 'staff@pennine.example.org', email_verified: true },
 	sam: { email: 'staff@example.org', email_verified: true },
 	nobody: { email: 'nobody@example.org', email_verified: true },
-	unchecked: { email: 'manager@example.org', email_verified: false }
+	unchecked: { email: 'manager@example.org', email_verified: false },
+	// A commissioner added by an administrator, with no password and no authenticator yet.
+	nora: { email: 'new.commissioner@example.org', email_verified: true }
 };
 
 describe.each(databaseKinds)(
@@ -122,6 +126,19 @@ describe.each(databaseKinds)(
 						.where('provider_id', '=', riverside.id)
 						.executeTakeFirstOrThrow()
 				).id;
+				const lancashire = await db
+					.selectFrom('council')
+					.select('id')
+					.where('code', '=', 'lancashire')
+					.executeTakeFirstOrThrow();
+				await userRepo.insert(db, {
+					email: 'new.commissioner@example.org',
+					display_name: 'Nora New',
+					role: 'commissioner',
+					council_id: lancashire.id,
+					provider_id: null,
+					password_hash: NO_PASSWORD
+				});
 				await db
 					.updateTable('app_user')
 					.set({ disabled_at: new Date() })
@@ -205,6 +222,22 @@ describe.each(databaseKinds)(
 			const out = await browser.post('/sign-out', []);
 			expect(new URL(out.location!).origin).toBe(idp.issuer);
 			expect((await browser.get('/staff')).location).toBe('/sign-in');
+		});
+
+		it('lets a new commissioner set up their authenticator after the provider', async () => {
+			// Their council requires its provider, so they never sign in with a password: the
+			// provider is the only way to the page that sets up the app's own authenticator.
+			const { browser, to } = await start();
+			const callback = await new ProviderBrowser('nora').signIn(to);
+			expect(await back(browser, callback)).toBe('/sign-in/two-factor');
+			const setup = await browser.get('/sign-in/two-factor');
+			expect(setup.status).toBe(200);
+			expect(setup.html).toContain('Set up your authenticator app');
+			const key = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(setup.html)?.[1] ?? '';
+			expect(key).toMatch(/^[A-Z2-7]{32}$/);
+			const second = await browser.post('/sign-in/two-factor', [['code', currentCode(key)]]);
+			expect(second.location).toBe('/staff');
+			expect((await browser.get('/staff')).status).toBe(200);
 		});
 
 		it('refuses a replayed state: the second callback finds no pending sign-in', async () => {
@@ -377,7 +410,7 @@ describe.each(databaseKinds)(
 			const signIns = rows.filter((r) => r.action === 'sign_in');
 			expect(
 				signIns.filter((r) => JSON.stringify(r.details).includes('identity_provider'))
-			).toHaveLength(4);
+			).toHaveLength(5);
 			expect(rows.some((r) => r.action === 'council.require_sso')).toBe(true);
 		});
 	}

@@ -6,7 +6,7 @@ import { hitFromAddress } from '../rate-limit';
 import { hashGuessable } from '../secrets';
 import { SECOND_FACTOR_REQUIRED } from '../access/roles';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords';
-import { matchingStep, plainSecret } from './totp';
+import { matchingStep, newStoredSecret, plainSecret } from './totp';
 
 /**
  * Failed attempts slow an account down, then lock it (OWASP authentication cheat sheet): from the
@@ -131,4 +131,14 @@ export async function checkSecondFactor(
 		return refusalFor(reserved, now);
 	await userRepo.clearFailures(db, user.id);
 	return { status: 'ok' };
+}
+
+/**
+ * Gives an account that is to give an authenticator code, and has no authenticator yet, a new
+ * key to set one up with: after a password or after the identity provider alike (a council that
+ * requires its provider leaves its new commissioners no other way to the set-up page).
+ */
+export async function readySecondFactor(db: DB, user: AppUser): Promise<void> {
+	if (!user.totp_secret && !user.totp_pending_secret)
+		await userRepo.setPendingTotp(db, user.id, newStoredSecret());
 }

@@ -2,10 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
-import { checkPassword } from '$lib/server/auth/sign-in';
+import { checkPassword, readySecondFactor } from '$lib/server/auth/sign-in';
 import * as sessions from '$lib/server/auth/sessions';
 import * as userRepo from '$lib/server/db/user';
-import { newStoredSecret } from '$lib/server/auth/totp';
 import { readForm } from '$lib/server/forms/staff';
 import {
 	IDENTITY_PROVIDER_MESSAGES,
@@ -56,8 +55,7 @@ export const actions: Actions = {
 			const button = (await app()).config.oidc?.name ?? null;
 			return fail(400, { email, errors: {}, formError: identityProviderRequired(button) });
 		}
-		if (needsSecondFactor && !user.totp_secret && !user.totp_pending_secret)
-			await userRepo.setPendingTotp(db, user.id, newStoredSecret());
+		if (needsSecondFactor) await readySecondFactor(db, user);
 		await sessions.start(db, cookies, url, user.id, needsSecondFactor);
 		await audit.record(
 			db,

@@ -4,6 +4,7 @@ import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
 import { finish, noticeFor } from '$lib/server/auth/identity-provider';
 import * as sessions from '$lib/server/auth/sessions';
+import { readySecondFactor } from '$lib/server/auth/sign-in';
 import { RESPONSE_COOKIE } from '$lib/server/answering/respondent';
 import { SECOND_FACTOR_REQUIRED } from '$lib/server/access/policy';
 
@@ -32,6 +33,7 @@ export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 		await audit.record(db, user.id, 'assisted.ended', 'response', locals.staff.lockedResponseId);
 	}
 	const second = SECOND_FACTOR_REQUIRED.includes(user.role);
+	if (second) await readySecondFactor(db, user);
 	await sessions.start(db, cookies, url, user.id, second, result.idToken);
 	await audit.record(db, user.id, 'sign_in', 'app_user', user.id, {
 		method: 'identity_provider'
