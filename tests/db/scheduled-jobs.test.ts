@@ -78,7 +78,6 @@ describe.each(databaseKinds)('scheduled jobs on %s', { timeout: 120_000 }, (kind
 			nonce: 'n',
 			code_verifier: 'v',
 			return_to: '/staff',
-			reauthenticate: false,
 			expires_at: expires
 		});
 		await db
