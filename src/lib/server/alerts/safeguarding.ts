@@ -45,15 +45,16 @@ export function dueAt(raised: Date, workingDays: number): Date {
 
 /**
  * Raises an alert for one worrying answer, due `dueWorkingDays` working days later
- * (SAFEGUARDING_DUE_WORKING_DAYS); the same answer posted twice raises it once.
+ * (SAFEGUARDING_DUE_WORKING_DAYS); the same answer posted twice raises it once. Returns the new
+ * alert's id, or null when it was raised already.
  */
 export async function raise(
 	db: DB,
 	alert: { responseId: string; questionName: string; serviceId: string; raisedAt?: Date },
 	dueWorkingDays: number
-): Promise<void> {
+): Promise<string | null> {
 	const raisedAt = alert.raisedAt ?? new Date();
-	await db
+	const raised = await db
 		.insertInto('safeguarding_alert')
 		.values({
 			response_id: alert.responseId,
@@ -63,5 +64,7 @@ export async function raise(
 			due_at: dueAt(raisedAt, dueWorkingDays)
 		})
 		.onConflict((oc) => oc.columns(['response_id', 'question_name']).doNothing())
-		.execute();
+		.returning('id')
+		.executeTakeFirst();
+	return raised?.id ?? null;
 }

@@ -136,6 +136,8 @@ export interface Saved {
 	next: string;
 	/** The answer is one the definition marks as worrying: an alert was raised. */
 	worrying: boolean;
+	/** The alert this answer raised, when it raised a new one: its lead is told at once. */
+	alertId: string | null;
 }
 
 /**
@@ -170,8 +172,9 @@ export async function saveAnswer(
 		}
 		const rule = ownValue(ctx.version.rules, question);
 		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
+		let alertId: string | null = null;
 		if (worrying) {
-			await safeguarding.raise(
+			alertId = await safeguarding.raise(
 				trx,
 				{ responseId: locked.id, questionName: question, serviceId: locked.service_id },
 				alertDueWorkingDays
@@ -186,7 +189,7 @@ export async function saveAnswer(
 			.set({ current_question: next, language, updated_at: new Date() })
 			.where('id', '=', locked.id)
 			.execute();
-		return { next, worrying };
+		return { next, worrying, alertId };
 	});
 }
 
