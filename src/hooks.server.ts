@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { app, startApp, stopApp } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
 import { DEMO_GROUP_TOKEN, demoCodes, presentDemoAccounts } from '$lib/server/demo/seed';
 import { DEMO_PASSWORD } from '$lib/server/demo/accounts';
 import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
@@ -10,7 +11,7 @@ import { isStaffPath } from '$lib/staff-paths';
 import { describeError } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
-	const { config, connection, catalogue } = await startApp();
+	const { config, connection, catalogue } = await startApp(readConfig(), { workers: true });
 	const where = config.databaseUrl
 		? 'PostgreSQL (DATABASE_URL)'
 		: `embedded PostgreSQL in ${config.dataDir}`;

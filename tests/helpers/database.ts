@@ -43,6 +43,8 @@ export async function freshDatabase(kind: DatabaseKind, migrate = true): Promise
 			const c = new pg.Client({ connectionString: url });
 			await c.connect();
 			await c.query(`drop schema ${schema} cascade`);
+			// The job queue's tables, beside the schema (src/lib/server/jobs/boss.ts).
+			await c.query(`drop schema if exists ${schema}_jobs cascade`);
 			await c.end();
 		}
 	};

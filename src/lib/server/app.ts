@@ -12,6 +12,9 @@ import { checkAndUpgrade } from './key-setup';
 import { loadKey, useKey } from './keys';
 import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
 import { formatProblem } from './surveys/types';
+import { JOBS } from './jobs/all';
+import { installQueue, openQueue, type Queue } from './jobs/boss';
+import { postgresScript } from './jobs/adapter';
 
 export interface App {
 	config: Config;
@@ -19,6 +22,13 @@ export interface App {
 	catalogue: SurveyCatalogue;
 	/** The version id of each survey as its file reads today. */
 	versionIds: Map<string, string>;
+	/** The job queue: every server sends to it; a server started with workers runs its jobs. */
+	queue: Queue;
+}
+
+export interface StartOptions {
+	/** Run the queue's jobs and schedules in this process (the web server; not a command). */
+	workers?: boolean;
 }
 
 let booting: Promise<App> | undefined;
@@ -31,10 +41,12 @@ const DEMO_AT_HTTPS =
 /** Migrations, the key check, the measures and survey versions, and demo data when asked for. */
 async function prepareDatabase(
 	db: DB,
+	script: (text: string) => Promise<unknown[]>,
 	config: Config,
 	catalogue: SurveyCatalogue
 ): Promise<Map<string, string>> {
 	await migrateToLatest(db);
+	await installQueue(db, script, JOBS, config.jobs);
 	await checkAndUpgrade(db);
 	await measure.syncCatalogue(db, measures);
 	const versionIds = new Map<string, string>();
@@ -46,7 +58,7 @@ async function prepareDatabase(
 	return versionIds;
 }
 
-async function boot(config: Config): Promise<App> {
+async function boot(config: Config, options: StartOptions): Promise<App> {
 	// A broken definition stops the start: serving half a catalogue would lose answers.
 	const catalogue = loadSurveyCatalogue(config.surveysDir, config.symbolsDir);
 	if (catalogue.problems.length) {
@@ -70,17 +82,19 @@ async function boot(config: Config): Promise<App> {
 	try {
 		// One server at a time migrates and seeds a shared database (the embedded one has a single
 		// process already: its data folder is locked).
-		const prepare = (db: DB) => prepareDatabase(db, config, catalogue);
 		const versionIds = config.databaseUrl
-			? await withStartLock(connection.db, prepare)
-			: await prepare(connection.db);
+			? await withStartLock(connection.db, (db) =>
+					prepareDatabase(db, postgresScript(db), config, catalogue)
+				)
+			: await prepareDatabase(connection.db, connection.script, config, catalogue);
 		await prepareDummyHash();
 		// Demo accounts have a published password: never at a public address by accident.
 		if (publicAddress && !config.publicDemo) {
 			const traces = await demoTraces(connection.db);
 			if (traces.length) throw new Error(`${DEMO_AT_HTTPS}\nFound: ${traces.join('; ')}.`);
 		}
-		return { config, connection, catalogue, versionIds };
+		const queue = await openQueue(connection, JOBS, config.jobs, options.workers ?? false);
+		return { config, connection, catalogue, versionIds, queue };
 	} catch (e) {
 		await connection.close();
 		throw e;
@@ -88,8 +102,8 @@ async function boot(config: Config): Promise<App> {
 }
 
 /** Starts the app once per process: key, database, migrations, measures, surveys, demo data. */
-export function startApp(config: Config = readConfig()): Promise<App> {
-	booting ??= boot(config);
+export function startApp(config: Config = readConfig(), options: StartOptions = {}): Promise<App> {
+	booting ??= boot(config, options);
 	return booting;
 }
 
@@ -102,5 +116,11 @@ export function app(): Promise<App> {
 export async function stopApp(): Promise<void> {
 	const started = booting;
 	booting = undefined;
-	if (started) await (await started).connection.close();
+	if (!started) return;
+	const { queue, connection } = await started;
+	try {
+		await queue.stop();
+	} finally {
+		await connection.close();
+	}
 }

@@ -151,6 +151,16 @@ const templateId = v.pipe(
 	)
 );
 
+/** A cron of five fields (minute hour day month weekday), like "* * * * *". */
+const cron = v.pipe(
+	v.string(),
+	v.regex(
+		/^\s*[\d*/,-]+(\s+[\d*/,-]+){4}\s*$/,
+		got('must be a cron of five fields (minute hour day month weekday), like "* * * * *"')
+	),
+	v.transform((text) => text.trim())
+);
+
 /** The settings that turn on sign-in with the council's identity provider: all, or none. */
 const OIDC_TOGETHER = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
@@ -185,6 +195,10 @@ const Settings = v.object({
 	SAFEGUARDING_DUE_WORKING_DAYS: counted(1, 0, 30),
 	/** Six years after the last activity by default; a hundred at most. */
 	RETENTION_MONTHS: counted(72, 1, 1200),
+	/** Under a day: pg-boss takes a job as lost after 24 hours at most. */
+	JOB_TIMEOUT_SECONDS: counted(900, 5, 86_399),
+	JOB_RETRY_DELAY_SECONDS: counted(60, 1, 3600),
+	JOB_TEST_SCHEDULE: v.optional(cron),
 	OIDC_ISSUER: v.optional(issuer),
 	OIDC_CLIENT_ID: v.optional(v.string()),
 	OIDC_CLIENT_SECRET: v.optional(v.string()),
@@ -273,6 +287,13 @@ function configFrom(s: v.InferOutput<typeof Settings>) {
 		safeguardingDueWorkingDays: s.SAFEGUARDING_DUE_WORKING_DAYS,
 		/** Months identifiable data is kept after a child's last activity (RETENTION_MONTHS). */
 		retentionMonths: s.RETENTION_MONTHS,
+		/** The job queue (JOB_*): when a running job is taken as lost, the first wait to retry. */
+		jobs: {
+			timeoutSeconds: s.JOB_TIMEOUT_SECONDS,
+			retryDelaySeconds: s.JOB_RETRY_DELAY_SECONDS,
+			/** Every scheduled job on this cron instead of its own (trials and tests only). */
+			testSchedule: s.JOB_TEST_SCHEDULE
+		},
 		/** Sign-in with the council's identity provider (OIDC_*); undefined: passwords only. */
 		oidc: oidcFrom(s),
 		/** How notifications are sent (SMTP_URL, MAIL_FROM or NOTIFY_*); undefined: none are. */

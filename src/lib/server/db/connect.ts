@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { dirname } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema';
@@ -15,6 +15,12 @@ export type DB = Kysely<Database>;
 export interface Connection {
 	db: DB;
 	kind: 'postgres' | 'pglite';
+	/**
+	 * Runs SQL without parameters that may hold several statements (the job queue's own schema
+	 * and upkeep), returning the last statement's rows. Through the app's connection, so that on
+	 * PGlite it never runs inside another caller's transaction.
+	 */
+	script(text: string): Promise<unknown[]>;
 	close(): Promise<void>;
 }
 
@@ -47,7 +53,10 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 			...(options.schema ? { options: `-c search_path=${options.schema}` } : {})
 		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-		return { db, kind: 'postgres', close: () => db.destroy() };
+		// Without parameters pg uses the simple protocol, which takes several statements at once.
+		const script = async (text: string) =>
+			(await db.executeQuery(CompiledQuery.raw(text))).rows ?? [];
+		return { db, kind: 'postgres', script, close: () => db.destroy() };
 	}
 	const [{ PGlite }, { PGliteDialect }] = await Promise.all([
 		import('@electric-sql/pglite'),
@@ -75,6 +84,10 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 	return {
 		db,
 		kind: 'pglite',
+		// PGlite's query() prepares its statement, which takes one statement only; exec() takes
+		// several. Holding Kysely's one connection meanwhile keeps it out of anyone's transaction.
+		script: (text) =>
+			db.connection().execute(async () => (await pglite.exec(text)).at(-1)?.rows ?? []),
 		close: async () => {
 			try {
 				await db.destroy();

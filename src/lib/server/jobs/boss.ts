@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Connection, DB } from '../db/connect';
+import { describeError } from '../log';
+import { bossDb, type BossDb } from './adapter';
+import { DEFAULT_RETRY_LIMIT, SCHEDULE_TIME_ZONE, type JobDefinition } from './define';
+
+// The job queue on pg-boss, kept in the app's database in a schema of its own (one per app schema,
+// so that test databases living side by side in schemas of one server each have theirs). Every app
+// server sends to it; each server's workers take jobs from it, one server per job (pg-boss locks
+// the row it takes); a scheduled job is sent once per tick whichever servers are running.
+
+export interface QueueSettings {
+	/** How long a job may run before it is taken as lost (its server stopped) and tried again. */
+	timeoutSeconds: number;
+	/** The wait before a failed job is tried again the first time; each later wait is longer. */
+	retryDelaySeconds: number;
+	/** A cron that replaces every scheduled job's own: for trials and tests only. */
+	testSchedule?: string;
+}
+
+export interface EnqueueOptions {
+	singletonKey?: string;
+	startAfter?: Date;
+}
+
+export type QueueHealth = { ok: true; workers: number } | { ok: false; problem: string };
+
+export interface Queue {
+	/** The schema pg-boss's tables are in. */
+	schema: string;
+	enqueue<T>(job: JobDefinition<T>, data: T, options?: EnqueueOptions): Promise<void>;
+	/** Whether the queue's tables answer and, on a server that works jobs, its workers run. */
+	health(): Promise<QueueHealth>;
+	/** Stops taking jobs and waits (a while) for those running; what is left is run again later. */
+	stop(): Promise<void>;
+}
+
+/** Thrown to pg-boss in place of the job's own error, whose message could hold personal data. */
+class JobFailed extends Error {
+	constructor(errorId: string) {
+		super(`The job failed (error id ${errorId}); the server's log has what went wrong.`);
+		this.name = 'JobFailed';
+	}
+}
+
+/** The schema for pg-boss beside the schema the connection works in. */
+export async function queueSchema(db: DB): Promise<string> {
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	const schema = rows[0]?.schema ?? 'public';
+	return `${schema === 'public' ? 'voices' : schema}_jobs`;
+}
+
+function bossOptions(db: BossDb, schema: string, settings: QueueSettings) {
+	return {
+		db,
+		schema,
+		// Lost jobs (a server killed while running one) are found at each upkeep: as often as a job
+		// may run, and at least every two minutes.
+		maintenanceIntervalSeconds: Math.max(1, Math.min(120, settings.timeoutSeconds)),
+		...(settings.testSchedule
+			? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 }
+			: {})
+	} satisfies PgBoss.ConstructorOptions;
+}
+
+function queueOptions(job: JobDefinition<never>, settings: QueueSettings) {
+	return {
+		name: job.name,
+		// One waiting and one running job per key at most (a keyless job gets a key of its own).
+		policy: 'stately',
+		retryLimit: job.retryLimit ?? DEFAULT_RETRY_LIMIT,
+		retryDelay: settings.retryDelaySeconds,
+		retryBackoff: true,
+		expireInSeconds: settings.timeoutSeconds
+	} satisfies PgBoss.Queue;
+}
+
+/**
+ * Creates or upgrades pg-boss's tables, a queue for each job and the schedules, on `db`: the
+ * connection holding the start lock on PostgreSQL, so that servers starting at once do it one by
+ * one. Schedules of jobs no longer scheduled are removed.
+ */
+export async function installQueue(
+	db: DB,
+	script: (text: string) => Promise<unknown[]>,
+	jobs: readonly JobDefinition<never>[],
+	settings: QueueSettings
+): Promise<void> {
+	const schema = await queueSchema(db);
+	const boss = new PgBoss({
+		...bossOptions(bossDb(db, script), schema, settings),
+		supervise: false,
+		schedule: false,
+		migrate: true
+	});
+	boss.on('error', (e) => console.error(`Job queue: ${describeError(e)}`));
+	await boss.start();
+	try {
+		for (const job of jobs) {
+			const options = queueOptions(job, settings);
+			await boss.createQueue(job.name, options);
+			await boss.updateQueue(job.name, options);
+		}
+		const scheduled = new Set<string>();
+		for (const job of jobs) {
+			const cron = job.schedule && (settings.testSchedule ?? job.schedule);
+			if (!cron) continue;
+			scheduled.add(job.name);
+			await boss.schedule(job.name, cron, undefined, {
+				tz: SCHEDULE_TIME_ZONE,
+				singletonKey: job.name
+			});
+		}
+		for (const s of await boss.getSchedules())
+			if (!scheduled.has(s.name)) await boss.unschedule(s.name);
+	} finally {
+		await boss.stop({ graceful: false, close: false });
+	}
+}
+
+/**
+ * Opens the queue installed by `installQueue`; with `work`, this server also runs the jobs, the
+ * schedules and the upkeep (lost jobs tried again, old ones archived).
+ */
+export async function openQueue(
+	connection: Pick<Connection, 'db' | 'script'>,
+	jobs: readonly JobDefinition<never>[],
+	settings: QueueSettings,
+	work: boolean
+): Promise<Queue> {
+	const { db } = connection;
+	const schema = await queueSchema(db);
+	const boss = new PgBoss({
+		...bossOptions(bossDb(db, connection.script), schema, settings),
+		supervise: work,
+		schedule: work,
+		migrate: false
+	});
+	boss.on('error', (e) => console.error(`Job queue: ${describeError(e)}`));
+	await boss.start();
+	let workers = 0;
+	if (work) {
+		for (const job of jobs) {
+			await boss.work(job.name, { batchSize: 1 }, async (taken) => {
+				try {
+					for (const one of taken) await job.run(one.data as never, { db, now: new Date() });
+				} catch (e) {
+					const errorId = randomUUID();
+					console.error(`Error ${errorId} in job ${job.name}: ${describeError(e)}`);
+					throw new JobFailed(errorId);
+				}
+			});
+			workers++;
+		}
+	}
+	let stopped = false;
+	return {
+		schema,
+		async enqueue(job, data, options = {}) {
+			const key = options.singletonKey;
+			if (key) {
+				const { rows } = await sql<{
+					one: number;
+				}>`select 1 as one from ${sql.table(`${schema}.job`)}
+					where name = ${job.name} and singleton_key = ${key}
+					and state in ('created', 'retry', 'active') limit 1`.execute(db);
+				if (rows.length) return;
+			}
+			await boss.send(job.name, data as object, {
+				singletonKey: key ?? randomUUID(),
+				...(options.startAfter ? { startAfter: options.startAfter } : {})
+			});
+		},
+		async health() {
+			if (stopped) return { ok: false, problem: 'job queue stopped' };
+			try {
+				await sql`select 1 from ${sql.table(`${schema}.queue`)} limit 1`.execute(db);
+			} catch {
+				return { ok: false, problem: 'job queue not reachable' };
+			}
+			if (work && workers < jobs.length) return { ok: false, problem: 'job workers not running' };
+			return { ok: true, workers };
+		},
+		async stop() {
+			if (stopped) return;
+			stopped = true;
+			await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+		}
+	};
+}
