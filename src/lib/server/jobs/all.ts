@@ -1,4 +1,5 @@
 import type { JobDefinition } from './define';
+import { NOTIFICATION_JOBS } from '../notifications/jobs';
 
 /** Every job the app's workers run. Each feature adds its definitions here. */
-export const JOBS: readonly JobDefinition<never>[] = [];
+export const JOBS: readonly JobDefinition<never>[] = [...NOTIFICATION_JOBS];

@@ -4,6 +4,7 @@ import * as messageRepo from '../db/message';
 import * as userRepo from '../db/user';
 import { DUTY_KINDS, type NotificationKind } from '../../domain/notifications';
 import { mailer } from './mailer';
+import type { Text } from './texts';
 
 /** One notification to one staff account, written by texts.ts. */
 export interface Notification {
@@ -11,8 +12,8 @@ export interface Notification {
 	key: string;
 	kind: NotificationKind;
 	userId: string;
-	subject: string;
-	body: string;
+	/** What it says; a function when writing it has an effect (a password link is made). */
+	text: Text | (() => Promise<Text>);
 }
 
 export type Delivered = 'sent' | 'already sent' | 'no transport' | 'turned off' | 'no account';
@@ -37,7 +38,8 @@ export async function deliver(db: DB, n: Notification, now: Date): Promise<Deliv
 		userId: n.userId
 	});
 	if (claimed === 'sent') return 'already sent';
-	await transport.email({ to: user.email, subject: n.subject, body: n.body, reference: n.key });
+	const text = typeof n.text === 'function' ? await n.text() : n.text;
+	await transport.email({ to: user.email, ...text, reference: n.key });
 	await db.transaction().execute(async (trx) => {
 		await messageRepo.markSent(trx, n.key, now);
 		await audit.record(trx, null, 'message.sent', 'app_user', n.userId, {

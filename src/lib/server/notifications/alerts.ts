@@ -26,7 +26,7 @@ export async function tellLead(db: DB, alertId: string, now: Date): Promise<void
 	for (const userId of to)
 		await deliver(
 			db,
-			{ key: `alert.raised:${alert.id}:${userId}`, kind: 'alert.raised', userId, ...text },
+			{ key: `alert.raised:${alert.id}:${userId}`, kind: 'alert.raised', userId, text },
 			now
 		);
 }
@@ -40,7 +40,7 @@ export async function escalateOverdue(db: DB, now: Date): Promise<void> {
 		for (const userId of await managersOf(db, alert.provider_id))
 			await deliver(
 				db,
-				{ key: `alert.overdue:${id}:${userId}`, kind: 'alert.overdue', userId, ...text },
+				{ key: `alert.overdue:${id}:${userId}`, kind: 'alert.overdue', userId, text },
 				now
 			);
 	}
@@ -65,7 +65,7 @@ export async function dailySummary(db: DB, now: Date): Promise<void> {
 				key: `alert.summary:${counts.leadId}:${day}`,
 				kind: 'alert.summary',
 				userId: counts.leadId,
-				...text
+				text
 			},
 			now
 		);
