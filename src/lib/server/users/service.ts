@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { managedUser } from '../access/records';
+import { enqueue } from '../jobs/queue';
+import { passwordLinkJob } from '../notifications/jobs';
 import { userScope } from '../access/scopes';
 import { NO_PASSWORD } from '../auth/passwords';
 import * as resets from '../auth/resets';
@@ -40,14 +43,28 @@ export interface NewUser {
 	organisation: string;
 }
 
-/** Creates an account with no password and returns its one-time set-password link. */
+/**
+ * How a set-password link reaches the person: emailed straight to them when mail is set up, or
+ * shown once to the administrator to hand over when it is not.
+ */
+export type LinkDelivery = 'email' | 'hand-over';
+
+/** What became of a set-password link: its path to hand over, or the address it was emailed to. */
+export type LinkSent = { link: string } | { emailed: string };
+
+/** Queues the mail with the link; the job makes the link only when the mail goes. */
+async function emailLink(userId: string, issuedBy: string, hours: number, first: boolean) {
+	await enqueue(passwordLinkJob, { requestId: randomUUID(), userId, issuedBy, hours, first });
+}
+
 /** Makes an account with a set-password link that works for `resetLinkHours`. */
 export async function create(
 	db: DB,
 	user: StaffUser,
 	input: NewUser,
-	resetLinkHours: number
-): Promise<{ errors: FieldErrors; link?: string }> {
+	resetLinkHours: number,
+	delivery: LinkDelivery = 'hand-over'
+): Promise<{ errors: FieldErrors; sent?: LinkSent }> {
 	const s = userScope(user);
 	const errors: FieldErrors = {};
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
@@ -73,7 +90,7 @@ export async function create(
 	if (!errors.email && (await userRepo.findByEmail(db, input.email))) errors.email = EMAIL_TAKEN;
 	if (Object.keys(errors).length) return { errors };
 	// Two requests for one address at once: the database refuses the second.
-	const link = await db
+	const made = await db
 		.transaction()
 		.execute(async (trx) => {
 			const created = await userRepo.insert(trx, {
@@ -85,13 +102,20 @@ export async function create(
 				password_hash: NO_PASSWORD
 			});
 			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-			return resets.issue(trx, created.id, user.id, resetLinkHours);
+			const link =
+				delivery === 'hand-over'
+					? await resets.issue(trx, created.id, user.id, resetLinkHours)
+					: null;
+			return { id: created.id, link };
 		})
 		.catch((e: unknown) => {
 			if (isUniqueViolation(e)) return null;
 			throw e;
 		});
-	return link ? { errors: {}, link } : { errors: { email: EMAIL_TAKEN } };
+	if (!made) return { errors: { email: EMAIL_TAKEN } };
+	if (made.link) return { errors: {}, sent: { link: made.link } };
+	await emailLink(made.id, user.id, resetLinkHours, true);
+	return { errors: {}, sent: { emailed: input.email } };
 }
 
 const EMAIL_TAKEN = 'An account with this email address already exists';
@@ -100,10 +124,16 @@ export async function resetLink(
 	db: DB,
 	user: StaffUser,
 	id: string,
-	resetLinkHours: number
-): Promise<string> {
+	resetLinkHours: number,
+	delivery: LinkDelivery = 'hand-over'
+): Promise<LinkSent> {
 	const target = await managedUser(db, user, id);
+	if (delivery === 'email') {
+		await audit.record(db, user.id, 'password.reset_link_emailed', 'app_user', target.id);
+		await emailLink(target.id, user.id, resetLinkHours, false);
+		return { emailed: target.email };
+	}
 	const link = await resets.issue(db, target.id, user.id, resetLinkHours);
 	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
-	return link;
+	return { link };
 }
