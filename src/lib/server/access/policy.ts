@@ -28,7 +28,9 @@ export const POLICY = {
 	/** Councils, providers, their services and commissions: adding, changing and retiring them. */
 	'organisations.manage': INSTALLATION_ROLES,
 	'users.manage': ['administrator', 'provider_manager'],
-	'audit.view': ['administrator']
+	'audit.view': ['administrator'],
+	/** Everyone sees what they will be sent and turns off what is not a duty, for themselves only. */
+	'notifications.choose': ['administrator', 'commissioner', 'provider_manager', 'provider_staff']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
