@@ -1,6 +1,8 @@
 import { defineJob } from '../jobs/define';
 import { checkAlerts, dailySummary, tellLead } from './alerts';
 import { sendPasswordLink, type PasswordLinkRequest } from './passwords';
+import { returnReminders, tellOtherSide, type ReturnEvent } from './returns';
+import { app } from '../app';
 
 // The notifications' jobs, run from the queue (jobs/all.ts lists them). Each is safe to run twice:
 // every message is claimed by its idempotency key before it goes (mail/deliver.ts).
@@ -30,4 +32,24 @@ export const passwordLinkJob = defineJob<PasswordLinkRequest>({
 	run: (data, { db, now }) => sendPasswordLink(db, data, now)
 });
 
-export const NOTIFICATION_JOBS = [tellLeadJob, checkAlertsJob, alertSummaryJob, passwordLinkJob];
+/** A return submitted (to the council's commissioners) or sent back (to the provider's managers). */
+export const returnNewsJob = defineJob<ReturnEvent>({
+	name: 'returns.tell_other_side',
+	run: (data, { db, now }) => tellOtherSide(db, data, now)
+});
+
+/** At eight each morning: returns due soon, due today or overdue, to the provider's managers. */
+export const returnRemindersJob = defineJob<Record<string, never>>({
+	name: 'returns.reminders',
+	schedule: '0 8 * * *',
+	run: async (_data, { db, now }) => returnReminders(db, now, (await app()).config.returnDueDays)
+});
+
+export const NOTIFICATION_JOBS = [
+	tellLeadJob,
+	checkAlertsJob,
+	alertSummaryJob,
+	passwordLinkJob,
+	returnNewsJob,
+	returnRemindersJob
+];
