@@ -192,5 +192,29 @@ describe.skipIf(!browserAvailable)(
 			const escalations = smtp.arrived.filter((m) => m.subject === escalated.subject);
 			expect(escalations).toHaveLength(1);
 		});
+
+		it('emails a reset link straight to the person, and says so', async () => {
+			// Signed out of the lead's session (cookies are the host's, whatever the port).
+			await browser.clearCookies();
+			const page = await browser.newPage();
+			await signIn(page, 'manager@example.org');
+			await page.goto(`${server.url}/staff/users`);
+			await Promise.all([
+				page.waitForNavigation(),
+				page.getByRole('button', { name: 'Reset link for Sam Staff' }).click()
+			]);
+			expect(await page.locator('[role=status]').textContent()).toContain(
+				'We have emailed a one-time link to set a password to staff@example.org'
+			);
+			expect(await page.locator('main').textContent()).not.toContain('/reset/');
+			const mail = await smtp.waitFor((m) => m.subject === 'Reset your password for Voices');
+			expect(mail.to).toEqual(['staff@example.org']);
+			const link = new RegExp(`${server.url}/reset/[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
+			expect(link, mail.text).toBeDefined();
+			const opened = await page.goto(link!);
+			expect(opened?.status()).toBe(200);
+			expect(await page.getByLabel('New password').count()).toBe(1);
+			await page.close();
+		});
 	}
 );
