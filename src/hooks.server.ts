@@ -8,7 +8,8 @@ import { DISPLAY_COOKIE, parseDisplay } from '$lib/display';
 import { direction, pickLocale } from '$lib/i18n';
 import { fromCookie } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/staff-paths';
-import { describeError } from '$lib/server/log';
+import { logError } from '$lib/server/log';
+import { requestSeconds } from '$lib/server/metrics';
 
 export const init: ServerInit = async () => {
 	const { config, connection, catalogue } = await startApp(readConfig(), { workers: true });
@@ -40,6 +41,20 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await respond({ event, resolve });
+	requestSeconds.observe(
+		{
+			method: event.request.method,
+			route: event.route.id ?? 'unmatched',
+			status: String(response.status)
+		},
+		(performance.now() - started) / 1000
+	);
+	return response;
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	const { connection, config } = await app();
 	event.locals.staff = await fromCookie(connection.db, event.cookies, config.sessionIdleMinutes);
 	// The staff pages are written in English only; children's pages follow the chosen language.
@@ -88,8 +103,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 // Unexpected errors are logged with an id the person can quote; no request data and no row
 // contents are logged (log.ts).
-export const handleError: HandleServerError = ({ error, status }) => {
-	const errorId = randomUUID();
-	if (status !== 404) console.error(`Error ${errorId}: ${describeError(error)}`);
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const errorId =
+		status === 404
+			? randomUUID()
+			: logError(error, {
+					status,
+					route: event.route.id ?? undefined,
+					method: event.request.method
+				});
 	return { message: status === 404 ? 'Not found' : 'Something went wrong', errorId };
 };

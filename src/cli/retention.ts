@@ -25,8 +25,8 @@ try {
 			`safeguarding notes removed, ${c.packageTextsRemoved} care package explanations and ` +
 			`${c.activityTextsRemoved} session activities replaced, ${c.returnRevisionsScrubbed} ` +
 			`return revisions scrubbed; ${c.sessionsRemoved} expired sessions, ` +
-			`${c.passwordResetsRemoved} used or expired reset links and ${c.rateLimitsRemoved} old ` +
-			`rate-limit windows deleted. Answers that feed measures are kept.`
+			`${c.passwordResetsRemoved} used or expired reset links, ${c.pendingSignInsRemoved} ` +
+			`unfinished sign-ins and ${c.rateLimitsRemoved} old rate-limit windows deleted. Answers that feed measures are kept.`
 	);
 } finally {
 	await stopApp();

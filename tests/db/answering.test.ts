@@ -11,10 +11,15 @@ import {
 	saveAnswer
 } from '../../src/lib/server/answering/service';
 import * as invitations from '../../src/lib/server/invitations/links';
+import * as metrics from '../../src/lib/server/metrics';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 import { seedOrganisation } from '../helpers/organisation';
 
 const inAYear = new Date(Date.now() + 365 * 86400_000);
+
+/** What /metrics would say for a counter now. */
+const counted = async (c: { get(): Promise<{ values: { value: number }[] }> }) =>
+	(await c.get()).values.reduce((sum, v) => sum + v.value, 0);
 
 describe.each(databaseKinds)('answering on %s', (kind) => {
 	let database: TestDatabase;
@@ -105,9 +110,16 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 
 	it('raises one safeguarding alert for a worrying answer, due one working day later', async () => {
 		const { ctx } = await started();
+		const [raisedBefore, savedBefore] = [
+			await counted(metrics.alertsRaised),
+			await counted(metrics.answersSaved)
+		];
 		const first = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1);
 		const again = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1);
 		expect(first.worrying && again.worrying).toBe(true);
+		// Counted for /metrics: two saves, one alert.
+		expect(await counted(metrics.answersSaved)).toBe(savedBefore + 2);
+		expect(await counted(metrics.alertsRaised)).toBe(raisedBefore + 1);
 		const alerts = await database.db
 			.selectFrom('safeguarding_alert')
 			.selectAll()
@@ -129,8 +141,10 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 	it('completes exactly once, and then refuses changes and reopening', async () => {
 		const { ctx, invitation } = await started();
 		await saveAnswer(database.db, ctx, 'feel_safe', { value: 'yes' }, 'en', 1);
+		const completedBefore = await counted(metrics.responsesCompleted);
 		expect(await finish(database.db, ctx)).toBe(true);
 		expect(await finish(database.db, ctx)).toBe(false);
+		expect(await counted(metrics.responsesCompleted)).toBe(completedBefore + 1);
 		await expect(
 			saveAnswer(database.db, ctx, 'feel_safe', { value: 'no' }, 'en', 1)
 		).rejects.toBeInstanceOf(AlreadyFinished);

@@ -3,12 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineJob, type JobDefinition } from '../../src/lib/server/jobs/define';
 import { installQueue, openQueue, type Queue } from '../../src/lib/server/jobs/boss';
 import { postgresScript } from '../../src/lib/server/jobs/adapter';
+import { jobStatuses } from '../../src/lib/server/jobs/status';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../helpers/database';
 
 // The job queue on each driver: what is sent is kept in the database until a worker has run it,
 // across a restart; a failing job is tried again and then shows as failed; a second send of the
 // same key while the first waits is a no-op.
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SETTINGS = { timeoutSeconds: 60, retryDelaySeconds: 1 };
 
 /** Waits for `check` to hold, polling; fails with `what` after a generous while. */
@@ -111,6 +113,25 @@ describe.each(databaseKinds)('the job queue on %s', { timeout: 120_000 }, (kind)
 			'keyless',
 			'other'
 		]);
+	});
+
+	it('shows each job’s last run and failures by error id, never its data', async () => {
+		const queue = await open(true);
+		await queue.enqueue(noted, { id: 'CHILD-REF-456' });
+		await queue.enqueue(failing, { id: 'CHILD-REF-789' });
+		await until('both to finish', async () =>
+			(await states('test.failing')).some((s) => s.state === 'failed')
+		);
+		await until('the noted job to complete', async () =>
+			(await states('test.noted')).some((s) => s.state === 'completed')
+		);
+		const [n, f] = await jobStatuses(database.db, queue.schema, jobs, new Date());
+		expect(n).toMatchObject({ name: 'test.noted', schedule: null, failures: [] });
+		expect(n!.lastRun?.failed).toBe(false);
+		expect(f!.lastRun?.failed).toBe(true);
+		expect(f!.failures).toHaveLength(1);
+		expect(f!.failures[0]).toMatchObject({ tries: 3, errorId: expect.stringMatching(UUID) });
+		expect(JSON.stringify([n, f])).not.toMatch(/CHILD-REF/);
 	});
 
 	it('reports its health', async () => {

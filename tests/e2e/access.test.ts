@@ -735,6 +735,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				mgrB: 200,
 				staffB: 200
 			}
+		],
+		[
+			'scheduled and background jobs',
+			() => '/staff/jobs',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 403,
+				mgrA: 403,
+				staffA: 403,
+				staffA2: 403,
+				mgrB: 403,
+				staffB: 403
+			}
 		]
 	];
 

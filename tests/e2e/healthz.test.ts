@@ -3,12 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../src/lib/server/jobs/all';
 import { databaseKinds } from '../helpers/database';
 import { scratchSchema } from '../helpers/postgres';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 
-// /healthz tells a load balancer whether a server can serve: its database answers and its
-// migrations are all applied.
+// /healthz tells a load balancer whether a server can serve: its database answers, its
+// migrations are all applied, and its job queue answers with its workers running.
 
 const get = async (url: string) => {
 	const res = await fetch(url);
@@ -27,6 +28,18 @@ describe('/healthz on the embedded database', { timeout: 120_000 }, () => {
 			cache: 'no-store'
 		});
 	});
+
+	it('reports each check apart as JSON, the job queue among them', async () => {
+		const res = await fetch(`${server.url}/healthz`, { headers: { accept: 'application/json' } });
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({
+			status: 'ok',
+			checks: {
+				database: { ok: true },
+				jobs: { ok: true, detail: `${JOBS.length} workers running` }
+			}
+		});
+	});
 });
 
 describe.runIf(databaseKinds.includes('postgres'))(
@@ -38,6 +51,36 @@ describe.runIf(databaseKinds.includes('postgres'))(
 		afterAll(async () => {
 			await server?.stop();
 			await scratch?.drop().catch(() => {});
+		});
+
+		it('is 503 when the job queue cannot be reached', async () => {
+			const own = await scratchSchema(process.env.TEST_DATABASE_URL!);
+			const alone = await startServer({
+				DATABASE_URL: own.url,
+				DATA_DIR: tempDir('voices-health-'),
+				SECRET_KEY: randomBytes(32).toString('base64')
+			});
+			try {
+				expect((await get(`${alone.url}/healthz`)).status).toBe(200);
+				const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+				await client.connect();
+				await client.query(`drop schema ${own.schema}_jobs cascade`);
+				await client.end();
+				expect(await get(`${alone.url}/healthz`)).toMatchObject({
+					status: 503,
+					body: 'unavailable: job queue not reachable\n'
+				});
+				const res = await fetch(`${alone.url}/healthz`, {
+					headers: { accept: 'application/json' }
+				});
+				expect(await res.json()).toMatchObject({
+					status: 'unavailable',
+					checks: { database: { ok: true }, jobs: { ok: false } }
+				});
+			} finally {
+				await alone.stop();
+				await own.drop();
+			}
 		});
 
 		it('is 503 when a migration is not applied, and when its schema is gone', async () => {

@@ -14,6 +14,8 @@ export interface RunningServer {
 	output: () => string;
 	/** Sends SIGTERM; resolves with the exit code and how long the process took to end. */
 	stop(): Promise<{ code: number | null; ms: number }>;
+	/** Sends SIGKILL, as a crash or a pulled plug would end it; resolves once it has ended. */
+	kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -80,9 +82,13 @@ export async function startServer(
 		output,
 		stop: async () => {
 			const started = Date.now();
-			child.kill('SIGTERM');
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 			const code = await exited;
 			return { code, ms: Date.now() - started };
+		},
+		kill: async () => {
+			child.kill('SIGKILL');
+			await exited;
 		}
 	};
 }

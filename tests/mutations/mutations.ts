@@ -131,6 +131,21 @@ export const MUTATIONS: Mutation[] = [
 		replace: 'true'
 	},
 	{
+		id: 'jobs-role',
+		name: 'jobs: role check removed',
+		file: `${routes}/jobs/+page.server.ts`,
+		find: "requireAccess(locals, 'jobs.view')",
+		replace: 'undefined'
+	},
+	{
+		id: 'jobs-policy',
+		name: 'jobs: policy widened to provider managers',
+		file: policy,
+		after: "'jobs.view'",
+		find: 'OPERATIONS_ROLES',
+		replace: "['administrator', 'provider_manager']"
+	},
+	{
 		id: 'dashboard-provider',
 		name: 'dashboard: provider scope removed',
 		file: 'src/lib/server/access/dashboard.ts',

@@ -32,7 +32,9 @@ describe('the settings', () => {
 			sessionIdleMinutes: 30,
 			resetLinkHours: 24,
 			safeguardingDueWorkingDays: 1,
-			retentionMonths: 72
+			retentionMonths: 72,
+			jobs: { timeoutSeconds: 900, retryDelaySeconds: 60, testSchedule: undefined },
+			metricsToken: undefined
 		};
 		expect(readConfig({})).toEqual(defaults);
 		const empty = Object.fromEntries(
@@ -53,7 +55,11 @@ describe('the settings', () => {
 				'SESSION_IDLE_MINUTES',
 				'RESET_LINK_HOURS',
 				'SAFEGUARDING_DUE_WORKING_DAYS',
-				'RETENTION_MONTHS'
+				'RETENTION_MONTHS',
+				'JOB_TIMEOUT_SECONDS',
+				'JOB_RETRY_DELAY_SECONDS',
+				'JOB_TEST_SCHEDULE',
+				'METRICS_TOKEN'
 			].map((name) => [name, ''])
 		);
 		expect(readConfig(empty)).toEqual(defaults);
@@ -95,7 +101,8 @@ describe('the settings', () => {
 			sessionIdleMinutes: 15,
 			resetLinkHours: 48,
 			safeguardingDueWorkingDays: 0,
-			retentionMonths: 24
+			retentionMonths: 24,
+			jobs: { timeoutSeconds: 900, retryDelaySeconds: 60, testSchedule: undefined }
 		});
 		expect(readConfig({ ORIGIN: 'https://voices.council.example', PORT: '8080' }).origin).toBe(
 			'https://voices.council.example'
@@ -288,6 +295,48 @@ describe('RETENTION_MONTHS', () => {
 		expect(readConfig({ RETENTION_MONTHS: ' 24 ' }).retentionMonths).toBe(24);
 		for (const bad of ['0', '-3', '1.5', 'six', '1e3'])
 			expect(() => readConfig({ RETENTION_MONTHS: bad })).toThrow(/RETENTION_MONTHS/);
+	});
+});
+
+describe('the job queue settings', () => {
+	it('read a timeout, a retry delay and a test schedule', () => {
+		expect(
+			readConfig({
+				JOB_TIMEOUT_SECONDS: '30',
+				JOB_RETRY_DELAY_SECONDS: ' 5 ',
+				JOB_TEST_SCHEDULE: ' */2 * * * 1-5 '
+			}).jobs
+		).toEqual({ timeoutSeconds: 30, retryDelaySeconds: 5, testSchedule: '*/2 * * * 1-5' });
+	});
+
+	it('refuse a wrong value, naming the setting and the value', () => {
+		expect(problem({ JOB_TIMEOUT_SECONDS: '86400' })).toBe(
+			'JOB_TIMEOUT_SECONDS must be a whole number from 5 to 86399; got "86400"'
+		);
+		expect(problem({ JOB_RETRY_DELAY_SECONDS: '0' })).toBe(
+			'JOB_RETRY_DELAY_SECONDS must be a whole number from 1 to 3600; got "0"'
+		);
+		for (const bad of ['* * * *', 'every minute', '* * * * * *', '@daily'])
+			expect(problem({ JOB_TEST_SCHEDULE: bad })).toBe(
+				'JOB_TEST_SCHEDULE must be a cron of five fields (minute hour day month weekday), ' +
+					`like "* * * * *"; got ${JSON.stringify(bad)}`
+			);
+	});
+});
+
+describe('METRICS_TOKEN', () => {
+	it('is off by default, and takes a long token', () => {
+		expect(readConfig({}).metricsToken).toBeUndefined();
+		expect(readConfig({ METRICS_TOKEN: 'f'.repeat(64) }).metricsToken).toBe('f'.repeat(64));
+	});
+
+	it('refuses a short token or one with spaces, without repeating it', () => {
+		for (const bad of ['hunter2', 'hunter2 hunter2 hunter2 hunter2']) {
+			const wrong = problem({ METRICS_TOKEN: bad });
+			expect(wrong).toBe(
+				'METRICS_TOKEN must be at least 24 characters, without spaces (make one with: openssl rand -hex 32)'
+			);
+		}
 	});
 });
 

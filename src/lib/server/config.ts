@@ -8,8 +8,8 @@ import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from './statistics/suppress';
  * The settings, read from the environment once, at start (README.md lists them). Each is declared
  * once below with its default and what it allows; a wrong value stops the start with a message
  * naming it, and every wrong value is reported together. Unset or empty means the default.
- * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET, SMTP_URL, NOTIFY_API_KEY) are never
- * repeated in a message.
+ * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET, METRICS_TOKEN, SMTP_URL, NOTIFY_API_KEY) are
+ * never repeated in a message.
  */
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
@@ -161,6 +161,15 @@ const cron = v.pipe(
 	v.transform((text) => text.trim())
 );
 
+/** METRICS_TOKEN: long enough not to be guessed; never repeated in the message. */
+const metricsToken = v.pipe(
+	v.string(),
+	v.check(
+		(text) => /^[\x21-\x7e]{24,}$/.test(text),
+		'must be at least 24 characters, without spaces (make one with: openssl rand -hex 32)'
+	)
+);
+
 /** The settings that turn on sign-in with the council's identity provider: all, or none. */
 const OIDC_TOGETHER = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
@@ -199,6 +208,7 @@ const Settings = v.object({
 	JOB_TIMEOUT_SECONDS: counted(900, 5, 86_399),
 	JOB_RETRY_DELAY_SECONDS: counted(60, 1, 3600),
 	JOB_TEST_SCHEDULE: v.optional(cron),
+	METRICS_TOKEN: v.optional(metricsToken),
 	OIDC_ISSUER: v.optional(issuer),
 	OIDC_CLIENT_ID: v.optional(v.string()),
 	OIDC_CLIENT_SECRET: v.optional(v.string()),
@@ -294,6 +304,8 @@ function configFrom(s: v.InferOutput<typeof Settings>) {
 			/** Every scheduled job on this cron instead of its own (trials and tests only). */
 			testSchedule: s.JOB_TEST_SCHEDULE
 		},
+		/** The bearer token /metrics asks for (METRICS_TOKEN); undefined: no /metrics (404). */
+		metricsToken: s.METRICS_TOKEN,
 		/** Sign-in with the council's identity provider (OIDC_*); undefined: passwords only. */
 		oidc: oidcFrom(s),
 		/** How notifications are sent (SMTP_URL, MAIL_FROM or NOTIFY_*); undefined: none are. */

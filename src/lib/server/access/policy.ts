@@ -3,6 +3,9 @@ import { PROVIDER_ROLES, type Role } from '../../domain/roles';
 /** Who sets up the installation's organisations, which everything else hangs on. */
 const INSTALLATION_ROLES = ['administrator'] as const;
 
+/** Who watches the installation's scheduled and background work: the people who run it. */
+const OPERATIONS_ROLES = ['administrator'] as const;
+
 /**
  * Who may do what: each permission and the roles that hold it. This is the one table of the
  * staff side's role rules; which records a role then sees is decided by the scopes and record
@@ -29,6 +32,8 @@ export const POLICY = {
 	'organisations.manage': INSTALLATION_ROLES,
 	'users.manage': ['administrator', 'provider_manager'],
 	'audit.view': ['administrator'],
+	/** The job queue: each job's last and next run and its failures (no job's data). */
+	'jobs.view': OPERATIONS_ROLES,
 	/** Everyone sees what they will be sent and turns off what is not a duty, for themselves only. */
 	'notifications.choose': ['administrator', 'commissioner', 'provider_manager', 'provider_staff']
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import { alertLead, providerScope } from '../access/scopes';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as alertRepo from '../db/alert';
+import * as metrics from '../metrics';
 import { loadVersion } from '../answering/service';
 import { choicesOf, questionsOf } from '../surveys/walk';
 import { englishText } from '../surveys/translations';
@@ -64,10 +65,12 @@ export async function get(app: App, user: StaffUser, id: string) {
 export async function acknowledge(app: App, user: StaffUser, id: string, note: string) {
 	const alert = await visibleAlert(app.connection.db, user, id);
 	const db = app.connection.db;
-	return db.transaction().execute(async (trx) => {
+	const acknowledged = await db.transaction().execute(async (trx) => {
 		const done = await alertRepo.acknowledge(trx, alert.id, user.id, note);
 		if (done)
 			await audit.record(trx, user.id, 'alert.acknowledged', 'safeguarding_alert', alert.id);
 		return Boolean(done);
 	});
+	if (acknowledged) metrics.alertsAcknowledged.inc();
+	return acknowledged;
 }

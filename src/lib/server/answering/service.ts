@@ -13,6 +13,7 @@ import * as surveyRepo from '../db/survey';
 import { hashSecret, newToken } from '../secrets';
 import { derivedToken } from '../keys';
 import * as safeguarding from '../alerts/safeguarding';
+import * as metrics from '../metrics';
 import { classify, isSafeguardingAnswer } from '../surveys/rules';
 import type { Json } from '../surveys/types';
 import { nextStep, stepsFor, type StepList } from './steps';
@@ -154,7 +155,7 @@ export async function saveAnswer(
 	language: string,
 	alertDueWorkingDays: number
 ): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
+	const saved = await db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
 		if (!locked || locked.completed_at) throw new AlreadyFinished();
 		if ('empty' in value) {
@@ -191,6 +192,10 @@ export async function saveAnswer(
 			.execute();
 		return { next, worrying, alertId };
 	});
+	// Counted once committed.
+	if (!('empty' in value)) metrics.answersSaved.inc();
+	if (saved.alertId) metrics.alertsRaised.inc();
+	return saved;
 }
 
 /** Records who helped; returns the next step. */
@@ -211,10 +216,12 @@ export async function saveCompletionMode(
  * Completes the response exactly once, adding it to the dashboard's tallies in the same
  * transaction; false if it was already complete.
  */
-export function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+export async function finish(db: DB, ctx: RespondentContext): Promise<boolean> {
+	const finished = await db.transaction().execute(async (trx) => {
 		if (!(await responseRepo.complete(trx, ctx.response.id))) return false;
 		await tally.addResponse(trx, ctx.response.id);
 		return true;
 	});
+	if (finished) metrics.responsesCompleted.inc();
+	return finished;
 }

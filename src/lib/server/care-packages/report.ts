@@ -7,6 +7,7 @@ import { optionsOf } from '../answering/view';
 import { packageOfChild } from '../access/records';
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
+import * as metrics from '../metrics';
 import * as answerRepo from '../db/answer';
 import type { DB } from '../db/connect';
 import { isUuid } from '../db/ids';
@@ -184,7 +185,8 @@ export async function save(
 	const versionId = app.versionIds.get(REVIEW_SURVEY);
 	if (!versionId) throw new Error(`The ${REVIEW_SURVEY} survey is not registered`);
 	const version = await loadVersion(db, versionId);
-	return db.transaction().execute(async (trx): Promise<SaveResult> => {
+	let answers = 0;
+	const result = await db.transaction().execute(async (trx): Promise<SaveResult> => {
 		await reportRepo.lockPackage(trx, carePackage.id);
 		if (await reportRepo.findByPackage(trx, carePackage.id))
 			return { ok: false, message: ALREADY_RECORDED };
@@ -215,6 +217,7 @@ export async function save(
 				classification: rule ? classify(rule, value) : null,
 				answered_at: now
 			});
+			answers++;
 		}
 		await responseRepo.complete(trx, response.id, now);
 		await tally.addResponse(trx, response.id);
@@ -236,4 +239,10 @@ export async function save(
 		);
 		return { ok: true, responseId: response.id };
 	});
+	// Counted once committed.
+	if (result.ok) {
+		metrics.answersSaved.inc(answers);
+		metrics.responsesCompleted.inc();
+	}
+	return result;
 }

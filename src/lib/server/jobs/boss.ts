@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Connection, DB } from '../db/connect';
-import { describeError } from '../log';
+import { logError } from '../log';
+import * as metrics from '../metrics';
 import { bossDb, type BossDb } from './adapter';
 import { DEFAULT_RETRY_LIMIT, SCHEDULE_TIME_ZONE, type JobDefinition } from './define';
 
@@ -95,7 +96,7 @@ export async function installQueue(
 		schedule: false,
 		migrate: true
 	});
-	boss.on('error', (e) => console.error(`Job queue: ${describeError(e)}`));
+	boss.on('error', (e) => logError(e, { in: 'job queue' }));
 	await boss.start();
 	try {
 		for (const job of jobs) {
@@ -138,7 +139,7 @@ export async function openQueue(
 		schedule: work,
 		migrate: false
 	});
-	boss.on('error', (e) => console.error(`Job queue: ${describeError(e)}`));
+	boss.on('error', (e) => logError(e, { in: 'job queue' }));
 	await boss.start();
 	let workers = 0;
 	if (work) {
@@ -147,10 +148,10 @@ export async function openQueue(
 				try {
 					for (const one of taken) await job.run(one.data as never, { db, now: new Date() });
 				} catch (e) {
-					const errorId = randomUUID();
-					console.error(`Error ${errorId} in job ${job.name}: ${describeError(e)}`);
-					throw new JobFailed(errorId);
+					metrics.jobsFailed.inc({ job: job.name });
+					throw new JobFailed(logError(e, { job: job.name }));
 				}
+				metrics.jobsRun.inc({ job: job.name });
 			});
 			workers++;
 		}

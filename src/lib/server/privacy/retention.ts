@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { monthsBefore, utcDate } from '../../calendar/dates';
 import { loadVersion } from '../answering/service';
 import { record } from '../audit';
-import * as signInGuard from '../db/sign-in-guard';
+import { clearExpired, type ExpiredCounts } from '../auth/expired';
 import type { DB } from '../db/connect';
 import * as invitationRepo from '../db/invitation';
 import { REMOVED, removeStaffTexts, type StaffTextCounts } from './erasure';
@@ -23,12 +23,9 @@ export interface ErasureCounts extends StaffTextCounts {
 	invitationsUnlinked: number;
 }
 
-export interface RetentionCounts extends ErasureCounts {
+export interface RetentionCounts extends ErasureCounts, ExpiredCounts {
 	cutoff: Date;
 	childrenErased: number;
-	sessionsRemoved: number;
-	passwordResetsRemoved: number;
-	rateLimitsRemoved: number;
 }
 
 const FREE_TEXT_TYPES = ['text', 'comment'];
@@ -210,7 +207,8 @@ export async function applyRetention(db: DB, now: Date, months: number): Promise
 			returnRevisionsScrubbed: 0,
 			sessionsRemoved: 0,
 			passwordResetsRemoved: 0,
-			rateLimitsRemoved: 0
+			rateLimitsRemoved: 0,
+			pendingSignInsRemoved: 0
 		};
 		for (const { id } of await inactiveChildren(trx, cutoff)) {
 			const erased = await erase(trx, id);
@@ -219,26 +217,7 @@ export async function applyRetention(db: DB, now: Date, months: number): Promise
 			for (const k of Object.keys(erased) as (keyof ErasureCounts)[]) counts[k] += erased[k];
 		}
 		counts.freeTextAnswersRemoved += await removeFreeText(trx, { startedBefore: cutoff });
-		const sessions = await trx
-			.deleteFrom('session')
-			.where('expires_at', '<=', now)
-			.executeTakeFirst();
-		counts.sessionsRemoved = n(sessions.numDeletedRows);
-		const resets = await trx
-			.deleteFrom('password_reset')
-			.where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', '<=', now)]))
-			.executeTakeFirst();
-		counts.passwordResetsRemoved = n(resets.numDeletedRows);
-		const dayAgo = new Date(now.getTime() - 86400_000);
-		const limits = await trx
-			.deleteFrom('rate_limit')
-			.where('window_start', '<', dayAgo)
-			.executeTakeFirst();
-		// Failure counts for addresses without an account go after 30 quiet days: long enough that
-		// they answer like an account's count, which only a correct sign-in clears.
-		const monthAgo = new Date(now.getTime() - 30 * 86400_000);
-		counts.rateLimitsRemoved =
-			n(limits.numDeletedRows) + (await signInGuard.removeStale(trx, monthAgo));
+		Object.assign(counts, await clearExpired(trx, now));
 		await record(trx, null, 'retention.applied', 'retention', null, {
 			...counts,
 			cutoff: cutoff.toISOString(),
