@@ -9,6 +9,7 @@ import * as openLinkLimits from './2026-12-01T11-00_open-link-limits';
 import * as figureProtection from './2026-12-01T15-00_figure-protection';
 import * as organisationsManaged from './2026-12-01T18-00_organisations-managed';
 import * as identityProviderSignIn from './2026-12-01T19-00_identity-provider-sign-in';
+import * as messages from './2026-12-02T11-00_messages';
 import * as identityProviderSubject from './2026-12-02T12-00_identity-provider-subject';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T15-00_figure-protection': figureProtection,
 	'2026-12-01T18-00_organisations-managed': organisationsManaged,
 	'2026-12-01T19-00_identity-provider-sign-in': identityProviderSignIn,
+	'2026-12-02T11-00_messages': messages,
 	'2026-12-02T12-00_identity-provider-subject': identityProviderSubject
 };

@@ -2,8 +2,11 @@ import type { LayoutServerLoad } from './$types';
 import { ATTRIBUTION } from '$lib/server/symbols';
 import { isStaffPath } from '$lib/staff-paths';
 import { sectionsFor } from '$lib/server/access/sections';
+import { can } from '$lib/server/access/policy';
+import { app } from '$lib/server/app';
+import { NO_MAIL_WARNING } from '$lib/server/mail/mailer';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const session = locals.staff;
 	const signedIn = session && !session.awaitingSecondFactor && !session.lockedResponseId;
 	return {
@@ -14,6 +17,11 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		// Only what the staff header shows: a name and the sections the role may open.
 		staff: signedIn
 			? { name: session.user.displayName, links: sectionsFor(session.user.role) }
-			: null
+			: null,
+		// Administrators are told on every staff page while nothing can be sent.
+		noMailWarning:
+			signedIn && can(session.user.role, 'organisations.manage') && !(await app()).config.mail
+				? NO_MAIL_WARNING
+				: null
 	};
 };

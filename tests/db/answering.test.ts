@@ -88,7 +88,7 @@ describe.each(databaseKinds)('answering on %s', (kind) => {
 	it('stores each answer with its measure and classification from the version answered', async () => {
 		const { ctx } = await started();
 		const saved = await saveAnswer(database.db, ctx, 'feel_safe', { value: 'sometimes' }, 'en', 1);
-		expect(saved).toEqual({ next: 'anything_else', worrying: false });
+		expect(saved).toEqual({ next: 'anything_else', worrying: false, alertId: null });
 		const rows = await answerRepo.listForResponse(database.db, ctx.response.id);
 		expect(rows).toEqual([
 			expect.objectContaining({

@@ -765,6 +765,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			}
 		],
 		[
+			'your notifications',
+			() => '/staff/notifications',
+			{
+				anon: 303,
+				admin: 200,
+				comm: 200,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
 			'scheduled and background jobs',
 			() => '/staff/jobs',
 			{
@@ -1404,6 +1418,18 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			404
 		],
 		[
+			'turn off another role’s notifications (a commissioner’s) as staff',
+			'staffA',
+			() => ['/staff/notifications', [['send', 'return.submitted']]],
+			400
+		],
+		[
+			'choose notifications signed out',
+			'anon',
+			() => ['/staff/notifications', [['send', 'alert.summary']]],
+			303
+		],
+		[
 			'add a child signed out',
 			'anon',
 			() => [
@@ -1463,6 +1489,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				await db.selectFrom('invitation').select('id').where('child_id', '=', ids.childA).execute()
 			).toHaveLength(1);
 			expect(await db.selectFrom('password_reset').selectAll().execute()).toEqual([]);
+			expect(await db.selectFrom('notification_opt_out').selectAll().execute()).toEqual([]);
 			expect(await db.selectFrom('measure_target').selectAll().execute()).toEqual([]);
 			const service = await db
 				.selectFrom('service')

@@ -123,6 +123,21 @@ export const MUTATIONS: Mutation[] = [
 		replace: "['administrator', 'commissioner']"
 	},
 	{
+		id: 'notifications-signed-in',
+		name: 'your notifications: signed-in check removed from saving',
+		file: `${routes}/notifications/+page.server.ts`,
+		after: 'default: async',
+		find: "requireAccess(locals, 'notifications.choose')",
+		replace: 'locals.staff!.user'
+	},
+	{
+		id: 'notifications-kinds',
+		name: 'your notifications: kinds of another role (or duties) accepted',
+		file: 'src/lib/server/notifications/preferences.ts',
+		find: 'send.every((k) => (choosable as string[]).includes(k))',
+		replace: 'true'
+	},
+	{
 		id: 'jobs-role',
 		name: 'jobs: role check removed',
 		file: `${routes}/jobs/+page.server.ts`,

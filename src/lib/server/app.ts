@@ -10,6 +10,8 @@ import { seedDemoAccounts } from './demo/accounts';
 import { prepareDummyHash } from './auth/passwords';
 import { checkAndUpgrade } from './key-setup';
 import { loadKey, useKey } from './keys';
+import { NO_MAIL_WARNING, useMailer } from './mail/mailer';
+import { transportFor } from './mail/transport';
 import { loadSurveyCatalogue, type SurveyCatalogue } from './surveys/load';
 import { formatProblem } from './surveys/types';
 import { JOBS } from './jobs/all';
@@ -74,6 +76,11 @@ async function boot(config: Config, options: StartOptions): Promise<App> {
 				'database, and give every app server the same SECRET_KEY.'
 		);
 	useKey(loadKey(config.secretKey, config.dataDir));
+	useMailer({
+		origin: config.origin,
+		transport: config.mail ? transportFor(config.mail) : undefined
+	});
+	if (!config.mail) console.warn(NO_MAIL_WARNING);
 	const connection = await connect({
 		url: config.databaseUrl,
 		dataDir: pgliteDir(config),

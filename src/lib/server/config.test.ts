@@ -427,3 +427,85 @@ describe('OIDC_* (sign-in with the identity provider)', () => {
 		expect(problem({ OIDC_CLIENT_SECRET: 'a-client-secret' })).not.toContain('a-client-secret');
 	});
 });
+
+describe('SMTP_URL, MAIL_FROM and NOTIFY_* (notifications)', () => {
+	const key =
+		'voices_live-2a3b4c5d-1111-4222-8333-944455556666-7a8b9c0d-1111-4222-8333-944455556666';
+	const template = '6f0b2d4e-1c3a-4b5d-8e7f-9a0b1c2d3e4f';
+
+	it('sends nothing when neither is set', () => {
+		expect(readConfig({}).mail).toBeUndefined();
+		expect(readConfig({ SMTP_URL: '', MAIL_FROM: '', NOTIFY_API_KEY: '' }).mail).toBeUndefined();
+	});
+
+	it('reads an SMTP server and the From address', () => {
+		expect(
+			readConfig({
+				SMTP_URL: 'smtp://127.0.0.1:2525',
+				MAIL_FROM: 'Voices <voices@council.example>'
+			}).mail
+		).toEqual({
+			transport: 'smtp',
+			url: 'smtp://127.0.0.1:2525',
+			from: 'Voices <voices@council.example>'
+		});
+		expect(
+			readConfig({ SMTP_URL: 'smtps://mail.example', MAIL_FROM: 'voices@council.example' }).mail
+		).toEqual({ transport: 'smtp', url: 'smtps://mail.example', from: 'voices@council.example' });
+	});
+
+	it('reads GOV.UK Notify with its templates', () => {
+		expect(
+			readConfig({
+				NOTIFY_API_KEY: key,
+				NOTIFY_EMAIL_TEMPLATE_ID: template.toUpperCase(),
+				NOTIFY_SMS_TEMPLATE_ID: template
+			}).mail
+		).toEqual({
+			transport: 'notify',
+			apiKey: key,
+			emailTemplateId: template,
+			smsTemplateId: template
+		});
+	});
+
+	it('refuses wrong values, naming the setting', () => {
+		expect(problem({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'a@b.example' })).toMatch(
+			/^SMTP_URL must be the mail server's address/
+		);
+		expect(problem({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'nobody' })).toBe(
+			'MAIL_FROM must be an address mail is sent from, like "Voices <voices@council.example>"; got "nobody"'
+		);
+		expect(problem({ NOTIFY_API_KEY: 'not-a-key', NOTIFY_EMAIL_TEMPLATE_ID: template })).toMatch(
+			/^NOTIFY_API_KEY must be a GOV.UK Notify API key/
+		);
+		expect(problem({ NOTIFY_API_KEY: key, NOTIFY_EMAIL_TEMPLATE_ID: 'welcome' })).toMatch(
+			/^NOTIFY_EMAIL_TEMPLATE_ID must be a GOV.UK Notify template's id.*; got "welcome"$/
+		);
+	});
+
+	it('needs the settings that go together, and only one way', () => {
+		expect(problem({ SMTP_URL: 'smtp://mail.example' })).toBe(
+			'SMTP_URL needs MAIL_FROM, the address mail is sent from'
+		);
+		expect(problem({ NOTIFY_API_KEY: key })).toMatch(
+			/^NOTIFY_API_KEY needs NOTIFY_EMAIL_TEMPLATE_ID/
+		);
+		expect(problem({ NOTIFY_EMAIL_TEMPLATE_ID: template })).toMatch(/need NOTIFY_API_KEY$/);
+		expect(
+			problem({
+				SMTP_URL: 'smtp://mail.example',
+				MAIL_FROM: 'a@b.example',
+				NOTIFY_API_KEY: key,
+				NOTIFY_EMAIL_TEMPLATE_ID: template
+			})
+		).toMatch(/not both/);
+	});
+
+	it('never repeats the SMTP password or the Notify key', () => {
+		const smtp = problem({ SMTP_URL: 'ftp://voices:hunter2@mail.example', MAIL_FROM: 'x' });
+		expect(smtp).not.toContain('hunter2');
+		const notify = problem({ NOTIFY_API_KEY: 'hunter2-key', NOTIFY_EMAIL_TEMPLATE_ID: template });
+		expect(notify).not.toContain('hunter2');
+	});
+});

@@ -8,8 +8,8 @@ import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from './statistics/suppress';
  * The settings, read from the environment once, at start (README.md lists them). Each is declared
  * once below with its default and what it allows; a wrong value stops the start with a message
  * naming it, and every wrong value is reported together. Unset or empty means the default.
- * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET, METRICS_TOKEN) are never repeated in a
- * message.
+ * Secrets (DATABASE_URL, SECRET_KEY, OIDC_CLIENT_SECRET, METRICS_TOKEN, SMTP_URL, NOTIFY_API_KEY) are
+ * never repeated in a message.
  */
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
@@ -109,6 +109,48 @@ const issuer = v.pipe(
 	}, got("must be the identity provider's https address for the council's own accounts, like https://login.microsoftonline.com/<tenant id>/v2.0"))
 );
 
+/** SMTP_URL: smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start). */
+const smtpUrl = v.pipe(
+	v.string(),
+	// The address may hold the mail account's password: never repeated in a message.
+	v.check((text) => {
+		if (!URL.canParse(text)) return false;
+		const url = new URL(text);
+		return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+	}, "must be the mail server's address, like smtp://user:password@mail.council.example:587 or smtps://mail.council.example")
+);
+
+/** MAIL_FROM: an address, or a name and an address, as a From line takes it. */
+const mailFrom = v.pipe(
+	v.string(),
+	v.check(
+		(text) =>
+			/^(?:[^<>@\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/.test(
+				text.trim()
+			),
+		got('must be an address mail is sent from, like "Voices <voices@council.example>"')
+	)
+);
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** A GOV.UK Notify API key ends with the service id and the secret, each a UUID. */
+const notifyKey = v.pipe(
+	v.string(),
+	v.check(
+		(text) => new RegExp(`^[a-z0-9_-]+-${UUID}-${UUID}$`, 'i').test(text.trim()),
+		"must be a GOV.UK Notify API key as Notify shows it (the key's name, then two long ids)"
+	)
+);
+
+const templateId = v.pipe(
+	v.string(),
+	v.check(
+		(text) => new RegExp(`^${UUID}$`, 'i').test(text.trim()),
+		got("must be a GOV.UK Notify template's id, like 6f0b2d4e-1c3a-4b5d-8e7f-9a0b1c2d3e4f")
+	)
+);
+
 /** A cron of five fields (minute hour day month weekday), like "* * * * *". */
 const cron = v.pipe(
 	v.string(),
@@ -170,8 +212,40 @@ const Settings = v.object({
 	OIDC_ISSUER: v.optional(issuer),
 	OIDC_CLIENT_ID: v.optional(v.string()),
 	OIDC_CLIENT_SECRET: v.optional(v.string()),
-	OIDC_NAME: v.optional(v.string())
+	OIDC_NAME: v.optional(v.string()),
+	SMTP_URL: v.optional(smtpUrl),
+	MAIL_FROM: v.optional(mailFrom),
+	NOTIFY_API_KEY: v.optional(notifyKey),
+	NOTIFY_EMAIL_TEMPLATE_ID: v.optional(templateId),
+	NOTIFY_SMS_TEMPLATE_ID: v.optional(templateId)
 });
+
+/** What is wrong with the mail settings taken together, or null. */
+function mailProblem(s: v.InferOutput<typeof Settings>): string | null {
+	if (s.SMTP_URL && s.NOTIFY_API_KEY)
+		return 'Mail goes through SMTP_URL or NOTIFY_API_KEY (GOV.UK Notify), not both: unset one';
+	if (s.SMTP_URL && !s.MAIL_FROM) return 'SMTP_URL needs MAIL_FROM, the address mail is sent from';
+	if (s.NOTIFY_API_KEY && !s.NOTIFY_EMAIL_TEMPLATE_ID)
+		return 'NOTIFY_API_KEY needs NOTIFY_EMAIL_TEMPLATE_ID, the email template whose subject is ((subject)) and whose message is ((body))';
+	if (!s.NOTIFY_API_KEY && (s.NOTIFY_EMAIL_TEMPLATE_ID || s.NOTIFY_SMS_TEMPLATE_ID))
+		return 'NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID need NOTIFY_API_KEY';
+	return null;
+}
+
+/** How messages leave the app, or undefined when none are sent (SMTP_URL or NOTIFY_API_KEY). */
+function mailSettings(s: v.InferOutput<typeof Settings>) {
+	if (s.SMTP_URL && s.MAIL_FROM)
+		return { transport: 'smtp' as const, url: s.SMTP_URL, from: s.MAIL_FROM.trim() };
+	if (s.NOTIFY_API_KEY && s.NOTIFY_EMAIL_TEMPLATE_ID)
+		return {
+			transport: 'notify' as const,
+			apiKey: s.NOTIFY_API_KEY.trim(),
+			emailTemplateId: s.NOTIFY_EMAIL_TEMPLATE_ID.trim().toLowerCase(),
+			/** Text messages (invitations to carers); undefined: email only. */
+			smsTemplateId: s.NOTIFY_SMS_TEMPLATE_ID?.trim().toLowerCase()
+		};
+	return undefined;
+}
 
 /** Names the identity provider settings left out when some are given (none: all or none given). */
 function oidcMissing(s: v.InferOutput<typeof Settings>): string | null {
@@ -233,7 +307,9 @@ function configFrom(s: v.InferOutput<typeof Settings>) {
 		/** The bearer token /metrics asks for (METRICS_TOKEN); undefined: no /metrics (404). */
 		metricsToken: s.METRICS_TOKEN,
 		/** Sign-in with the council's identity provider (OIDC_*); undefined: passwords only. */
-		oidc: oidcFrom(s)
+		oidc: oidcFrom(s),
+		/** How notifications are sent (SMTP_URL, MAIL_FROM or NOTIFY_*); undefined: none are. */
+		mail: mailSettings(s)
 	};
 }
 
@@ -249,7 +325,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const problems = read.success ? [] : read.issues.map(describeIssue);
 	const oidc = read.success ? oidcMissing(read.output) : null;
 	if (oidc) problems.push(oidc);
-	if (read.success && !oidc) return configFrom(read.output);
+	const mail = read.success ? mailProblem(read.output) : null;
+	if (mail) problems.push(mail);
+	if (read.success && !oidc && !mail) return configFrom(read.output);
 	throw new Error(
 		problems.length === 1
 			? problems.join('')

@@ -33,7 +33,9 @@ export const POLICY = {
 	'users.manage': ['administrator', 'provider_manager'],
 	'audit.view': ['administrator'],
 	/** The job queue: each job's last and next run and its failures (no job's data). */
-	'jobs.view': OPERATIONS_ROLES
+	'jobs.view': OPERATIONS_ROLES,
+	/** Everyone sees what they will be sent and turns off what is not a duty, for themselves only. */
+	'notifications.choose': ['administrator', 'commissioner', 'provider_manager', 'provider_staff']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

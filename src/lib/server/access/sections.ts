@@ -13,7 +13,8 @@ const SECTIONS = [
 	{ href: '/staff/organisations', label: 'Organisations', permission: 'organisations.manage' },
 	{ href: '/staff/users', label: 'Users', permission: 'users.manage' },
 	{ href: '/staff/audit', label: 'Audit log', permission: 'audit.view' },
-	{ href: '/staff/jobs', label: 'Jobs', permission: 'jobs.view' }
+	{ href: '/staff/jobs', label: 'Jobs', permission: 'jobs.view' },
+	{ href: '/staff/notifications', label: 'Your notifications', permission: 'notifications.choose' }
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
 /** The sections a role sees; each page still checks access itself. */

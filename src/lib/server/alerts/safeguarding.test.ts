@@ -31,4 +31,24 @@ describe('dueAt', () => {
 			'2026-12-30T08:00:00.000Z'
 		);
 	});
+	it('counts days as they are in England, not in UTC', () => {
+		// Raised Thursday 2 April 2026 at 00:30 in London (BST), which is still Wednesday in UTC.
+		// One working day later is Tuesday 7 April (Good Friday and Easter Monday are bank
+		// holidays) at 00:30 London time, never Good Friday.
+		expect(dueAt(new Date('2026-04-01T23:30:00Z'), 1).toISOString()).toBe(
+			'2026-04-06T23:30:00.000Z'
+		);
+		// Raised Friday 22 May 2026 at 00:30 in London: due Tuesday 26 May (Monday 25 May is the
+		// spring bank holiday), not on the Saturday.
+		expect(dueAt(new Date('2026-05-21T23:30:00Z'), 1).toISOString()).toBe(
+			'2026-05-25T23:30:00.000Z'
+		);
+	});
+	it('keeps the London time of day across a change of the clocks', () => {
+		// Raised Friday 27 March 2026 at 10:00 GMT; the clocks go forward on Sunday 29 March, so
+		// due Monday 30 March at 10:00 BST (09:00 UTC).
+		expect(dueAt(new Date('2026-03-27T10:00:00Z'), 1).toISOString()).toBe(
+			'2026-03-30T09:00:00.000Z'
+		);
+	});
 });

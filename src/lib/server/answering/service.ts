@@ -137,6 +137,8 @@ export interface Saved {
 	next: string;
 	/** The answer is one the definition marks as worrying: an alert was raised. */
 	worrying: boolean;
+	/** The alert this answer raised, when it raised a new one: its lead is told at once. */
+	alertId: string | null;
 }
 
 /**
@@ -153,8 +155,6 @@ export async function saveAnswer(
 	language: string,
 	alertDueWorkingDays: number
 ): Promise<Saved> {
-	/** The alert this answer raised, if any: told (counted, and sent on) once committed. */
-	let raised: string | null = null;
 	const saved = await db.transaction().execute(async (trx) => {
 		const locked = await responseRepo.lock(trx, ctx.response.id);
 		if (!locked || locked.completed_at) throw new AlreadyFinished();
@@ -173,8 +173,9 @@ export async function saveAnswer(
 		}
 		const rule = ownValue(ctx.version.rules, question);
 		const worrying = !('empty' in value) && isSafeguardingAnswer(rule, value.value);
+		let alertId: string | null = null;
 		if (worrying) {
-			raised = await safeguarding.raise(
+			alertId = await safeguarding.raise(
 				trx,
 				{ responseId: locked.id, questionName: question, serviceId: locked.service_id },
 				alertDueWorkingDays
@@ -189,11 +190,11 @@ export async function saveAnswer(
 			.set({ current_question: next, language, updated_at: new Date() })
 			.where('id', '=', locked.id)
 			.execute();
-		return { next, worrying };
+		return { next, worrying, alertId };
 	});
 	// Counted once committed.
 	if (!('empty' in value)) metrics.answersSaved.inc();
-	if (raised) metrics.alertsRaised.inc();
+	if (saved.alertId) metrics.alertsRaised.inc();
 	return saved;
 }
 

@@ -12,7 +12,7 @@ import { hashPassword } from './passwords';
  * no link may set a password for it, or the password would be a way round the provider (and
  * round its checks: a person who has left the council, disabled there, would keep a way in).
  */
-async function providerOnly(db: DB, userId: string): Promise<boolean> {
+export async function providerOnly(db: DB, userId: string): Promise<boolean> {
 	const user = await userRepo.find(db, userId);
 	return councilRepo.requiresSso(db, user?.council_id ?? null);
 }

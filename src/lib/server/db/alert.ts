@@ -1,3 +1,4 @@
+import { toCount } from './count';
 import type { DB } from './connect';
 
 const columns = [
@@ -80,4 +81,56 @@ export function openCountsForProvider(db: DB, providerId: string, now = new Date
 		.where('service.provider_id', '=', providerId)
 		.where('safeguarding_alert.acknowledged_at', 'is', null)
 		.executeTakeFirstOrThrow();
+}
+
+/** What a notification about one alert needs: ids and times, nothing about the child. */
+export function forNotice(db: DB, id: string) {
+	return db
+		.selectFrom('safeguarding_alert')
+		.innerJoin('service', 'service.id', 'safeguarding_alert.service_id')
+		.select([
+			'safeguarding_alert.id',
+			'safeguarding_alert.due_at',
+			'safeguarding_alert.acknowledged_at',
+			'service.provider_id',
+			'service.safeguarding_lead_id'
+		])
+		.where('safeguarding_alert.id', '=', id)
+		.executeTakeFirst();
+}
+
+/** Open alerts raised since `since` (the sweep that mails any a lost job did not), or past due. */
+export function openIds(db: DB, filter: { raisedSince: Date } | { dueBefore: Date }) {
+	let q = db
+		.selectFrom('safeguarding_alert')
+		.select('id')
+		.where('acknowledged_at', 'is', null)
+		.orderBy('due_at')
+		.limit(1000);
+	q =
+		'raisedSince' in filter
+			? q.where('raised_at', '>=', filter.raisedSince)
+			: q.where('due_at', '<', filter.dueBefore);
+	return q.execute();
+}
+
+/** Each safeguarding lead with open alerts at services they lead: how many, and how many overdue. */
+export async function openCountsByLead(db: DB, now: Date) {
+	const rows = await db
+		.selectFrom('safeguarding_alert')
+		.innerJoin('service', 'service.id', 'safeguarding_alert.service_id')
+		.select((eb) => [
+			'service.safeguarding_lead_id as lead_id',
+			eb.fn.countAll().as('open'),
+			eb.fn.countAll().filterWhere('safeguarding_alert.due_at', '<', now).as('overdue')
+		])
+		.where('safeguarding_alert.acknowledged_at', 'is', null)
+		.where('service.safeguarding_lead_id', 'is not', null)
+		.groupBy('service.safeguarding_lead_id')
+		.execute();
+	return rows.map((r) => ({
+		leadId: r.lead_id as string,
+		open: toCount(r.open),
+		overdue: toCount(r.overdue)
+	}));
 }

@@ -30,6 +30,9 @@ const COLUMN_TYPES: Record<string, string> = {
 	'commission.framework': 'Framework',
 	'invitation.respondent': 'Respondent',
 	'invitation.source': 'Source',
+	'message.channel': 'MessageChannel',
+	'message.kind': 'NotificationKind',
+	'notification_opt_out.kind': 'NotificationKind',
 	'provider_return.kind': 'ReturnKind',
 	'provider_return.status': 'ReturnStatus',
 	'response.completion_mode': 'CompletionMode',
@@ -39,6 +42,7 @@ const COLUMN_TYPES: Record<string, string> = {
 	// Words with no list of their own yet: the literals of the column's check constraint.
 	'measure.kind': 'MeasureKind',
 	'provider_return_revision.decision': "'accepted' | 'returned'",
+	'message.status': "'sending' | 'sent'",
 	// jsonb columns: the database only knows "JSON"; the app knows each one's shape and writes text.
 	'answer.value': 'JsonText<unknown>',
 	'audit_event.details': 'JsonText<Record<string, unknown>>',
@@ -87,6 +91,8 @@ const CUSTOM_IMPORTS: Record<string, string> = {
 	ReturnKind: '../../domain/return-kinds',
 	ReturnStatus: '../../domain/return-kinds',
 	MeasureKind: '../../domain/measure-kinds',
+	MessageChannel: '../../domain/notifications',
+	NotificationKind: '../../domain/notifications',
 	Role: '../../domain/roles',
 	ServiceKind: '../../domain/service-kinds',
 	Source: '../../domain/sources',

@@ -9,6 +9,7 @@ import type { CompletionMode } from '../../domain/completion-modes';
 import type { Framework } from '../../domain/frameworks';
 import type { HourType } from '../../domain/hour-types';
 import type { MeasureKind } from '../../domain/measure-kinds';
+import type { MessageChannel, NotificationKind } from '../../domain/notifications';
 import type { Respondent } from '../../domain/respondents';
 import type { ReturnKind, ReturnStatus } from '../../domain/return-kinds';
 import type { Role } from '../../domain/roles';
@@ -265,6 +266,23 @@ export interface MeasureTarget {
 	updated_by: string | null;
 }
 
+export interface Message {
+	channel: MessageChannel;
+	created_at: Generated<Timestamp>;
+	id: Generated<string>;
+	idempotency_key: string;
+	kind: NotificationKind;
+	recipient_user_id: string | null;
+	sent_at: Timestamp | null;
+	status: Generated<'sending' | 'sent'>;
+}
+
+export interface NotificationOptOut {
+	created_at: Generated<Timestamp>;
+	kind: NotificationKind;
+	user_id: string;
+}
+
 export interface OidcSignIn {
 	code_verifier: string;
 	created_at: Generated<Timestamp>;
@@ -435,6 +453,8 @@ export interface DB {
 	measure_tally_by: MeasureTallyBy;
 	measure_tally_by_all: MeasureTallyByAll;
 	measure_target: MeasureTarget;
+	message: Message;
+	notification_opt_out: NotificationOptOut;
 	oidc_sign_in: OidcSignIn;
 	password_reset: PasswordReset;
 	provider: Provider;

@@ -204,3 +204,15 @@ export async function useTotpStep(db: DB, id: string, step: number): Promise<boo
 		.executeTakeFirst();
 	return row !== undefined;
 }
+
+/** A council's active accounts in one role (its commissioners, who are told of returns). */
+export function listCouncilRole(db: DB, councilId: string, role: Role) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'display_name'])
+		.where('council_id', '=', councilId)
+		.where('role', '=', role)
+		.where('disabled_at', 'is', null)
+		.orderBy('display_name')
+		.execute();
+}

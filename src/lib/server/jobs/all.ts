@@ -1,6 +1,11 @@
 import { expiredSignInsCleared } from '../auth/jobs';
 import { nightlyRetention } from '../privacy/jobs';
 import type { JobDefinition } from './define';
+import { NOTIFICATION_JOBS } from '../notifications/jobs';
 
 /** Every job the app's workers run. Each feature adds its definitions here. */
-export const JOBS: readonly JobDefinition<never>[] = [nightlyRetention, expiredSignInsCleared];
+export const JOBS: readonly JobDefinition<never>[] = [
+	nightlyRetention,
+	expiredSignInsCleared,
+	...NOTIFICATION_JOBS
+];

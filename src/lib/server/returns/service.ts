@@ -173,7 +173,14 @@ async function startingValues(db: DB, o: Opened): Promise<Entered> {
 	return e;
 }
 
-export type Saved = { ok: true; message: string } | { ok: false; errors: FieldErrors };
+export type Saved =
+	| {
+			ok: true;
+			message: string;
+			/** A return submitted or sent back: the other side is told (notifications/returns.ts). */
+			told?: { returnId: string; revision: number; event: 'submitted' | 'returned' };
+	  }
+	| { ok: false; errors: FieldErrors };
 
 /** Only the provider fills in its returns: `open` decided who the caller is for this return. */
 function requireEditor(o: Opened) {
@@ -244,7 +251,8 @@ export async function save(
 			ok: true,
 			message: submit
 				? `Revision ${revision} submitted to ${o.councilName}`
-				: `Draft saved (revision ${revision})`
+				: `Draft saved (revision ${revision})`,
+			told: submit ? { returnId: ret.id, revision, event: 'submitted' as const } : undefined
 		} as const;
 	});
 }
@@ -290,7 +298,11 @@ export async function decide(
 			message:
 				decision === 'accepted'
 					? `Revision ${latest.revision} accepted; the return is now locked`
-					: `Revision ${latest.revision} returned to ${o.providerName} with your comment`
+					: `Revision ${latest.revision} returned to ${o.providerName} with your comment`,
+			told:
+				decision === 'returned'
+					? { returnId: ret.id, revision: latest.revision, event: 'returned' as const }
+					: undefined
 		} as const;
 	});
 }

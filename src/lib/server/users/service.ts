@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { managedUser } from '../access/records';
+import { enqueue } from '../jobs/queue';
+import { passwordLinkJob } from '../notifications/jobs';
 import { userScope } from '../access/scopes';
 import { NO_PASSWORD } from '../auth/passwords';
 import * as resets from '../auth/resets';
@@ -9,6 +12,7 @@ import type { DB } from '../db/connect';
 import * as councilRepo from '../db/council';
 import * as providerRepo from '../db/provider';
 import type { Role } from '../../domain/roles';
+import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
 import { ROLES, ROLE_VALUES } from '../../domain/roles';
 import type { FieldErrors } from '../forms/staff';
@@ -42,15 +46,31 @@ export interface NewUser {
 }
 
 /**
- * Makes an account with no password, and a set-password link that works for `resetLinkHours`;
- * `link` is null for an account of a council that requires its identity provider (no password).
+/**
+ * How a set-password link reaches the person: emailed straight to them when mail is set up, or
+ * shown once to the administrator to hand over when it is not.
  */
+export type LinkDelivery = 'email' | 'hand-over';
+
+/**
+ * What became of a set-password link: its path to hand over, the address it was emailed to, or
+ * none at all for an account of a council that requires its identity provider (no password).
+ */
+export type LinkSent = { link: string } | { emailed: string } | { providerOnly: true };
+
+/** Queues the mail with the link; the job makes the link only when the mail goes. */
+async function emailLink(userId: string, issuedBy: string, hours: number, first: boolean) {
+	await enqueue(passwordLinkJob, { requestId: randomUUID(), userId, issuedBy, hours, first });
+}
+
+/** Makes an account with no password, and a set-password link that works for `resetLinkHours`. */
 export async function create(
 	db: DB,
 	user: StaffUser,
 	input: NewUser,
-	resetLinkHours: number
-): Promise<{ errors: FieldErrors; created?: { link: string | null } }> {
+	resetLinkHours: number,
+	delivery: LinkDelivery = 'hand-over'
+): Promise<{ errors: FieldErrors; sent?: LinkSent }> {
 	const s = userScope(user);
 	const errors: FieldErrors = {};
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 200)
@@ -76,7 +96,7 @@ export async function create(
 	if (!errors.email && (await userRepo.findByEmail(db, input.email))) errors.email = EMAIL_TAKEN;
 	if (Object.keys(errors).length) return { errors };
 	// Two requests for one address at once: the database refuses the second.
-	const created = await db
+	const made = await db
 		.transaction()
 		.execute(async (trx) => {
 			const created = await userRepo.insert(trx, {
@@ -88,13 +108,22 @@ export async function create(
 				password_hash: NO_PASSWORD
 			});
 			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-			return { link: await resets.issue(trx, created.id, user.id, resetLinkHours) };
+			const providerOnly = await resets.providerOnly(trx, created.id);
+			const link =
+				delivery === 'hand-over' && !providerOnly
+					? await resets.issue(trx, created.id, user.id, resetLinkHours)
+					: null;
+			return { id: created.id, link, providerOnly };
 		})
 		.catch((e: unknown) => {
 			if (isUniqueViolation(e)) return null;
 			throw e;
 		});
-	return created ? { errors: {}, created } : { errors: { email: EMAIL_TAKEN } };
+	if (!made) return { errors: { email: EMAIL_TAKEN } };
+	if (made.providerOnly) return { errors: {}, sent: { providerOnly: true } };
+	if (made.link) return { errors: {}, sent: { link: made.link } };
+	await emailLink(made.id, user.id, resetLinkHours, true);
+	return { errors: {}, sent: { emailed: input.email } };
 }
 
 const EMAIL_TAKEN = 'An account with this email address already exists';
@@ -104,22 +133,37 @@ export async function resetLink(
 	db: DB,
 	user: StaffUser,
 	id: string,
-	resetLinkHours: number
-): Promise<{ link: string | null; name: string }> {
+	resetLinkHours: number,
+	delivery: LinkDelivery = 'hand-over'
+): Promise<LinkSent & { name: string }> {
 	const target = await managedUser(db, user, id);
+	if (await resets.providerOnly(db, target.id))
+		return { providerOnly: true, name: target.display_name };
+	if (delivery === 'email') {
+		await audit.record(db, user.id, 'password.reset_link_emailed', 'app_user', target.id);
+		await emailLink(target.id, user.id, resetLinkHours, false);
+		return { emailed: target.email, name: target.display_name };
+	}
 	const link = await resets.issue(db, target.id, user.id, resetLinkHours);
-	if (link) await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
+	if (!link) return { providerOnly: true, name: target.display_name };
+	await audit.record(db, user.id, 'password.reset_link_issued', 'app_user', target.id);
 	return { link, name: target.display_name };
 }
 
 /**
  * Unlinks an account from the person at the identity provider it was linked to at its first
  * sign-in there, so that the next sign-in with the account's email links it again: for an email
- * address given to someone else, or a council that moved to another provider.
+ * address given to someone else, or a council that moved to another provider. The account's
+ * sessions end with it: whoever held the address before is signed out.
  */
 export async function unlinkIdentity(db: DB, user: StaffUser, targetId: string) {
 	const target = await managedUser(db, user, targetId);
-	const unlinked = await userRepo.unlinkIdentity(db, target.id);
-	if (unlinked) await audit.record(db, user.id, 'user.identity_unlinked', 'app_user', target.id);
+	const unlinked = await db.transaction().execute(async (trx) => {
+		const done = await userRepo.unlinkIdentity(trx, target.id);
+		if (!done) return false;
+		await sessionRepo.removeForUser(trx, target.id);
+		await audit.record(trx, user.id, 'user.identity_unlinked', 'app_user', target.id);
+		return true;
+	});
 	return { unlinked, name: target.display_name };
 }

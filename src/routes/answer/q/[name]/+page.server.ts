@@ -8,6 +8,7 @@ import { requireOpenResponse, requireRespondent, stepPath } from '$lib/server/an
 import { AlreadyFinished, saveAnswer, type Saved } from '$lib/server/answering/service';
 import { ANSWER_FIELDS, readAnswer, unknownFields } from '$lib/server/answering/validate';
 import { findQuestion, questionView } from '$lib/server/answering/view';
+import { tellLead } from '$lib/server/notifications/send';
 
 const selectedOf = (value: unknown): string[] =>
 	value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
@@ -68,6 +69,9 @@ export const actions: Actions = {
 			if (e instanceof AlreadyFinished) return refuse(409, 'finished');
 			throw e;
 		}
+		// The lead is told at once; should this fail, the answer is saved and the five-minute check
+		// tells them instead.
+		if (saved.alertId) await tellLead(saved.alertId);
 		// Straight after a worrying answer the child sees who they can talk to, then carries on.
 		redirect(303, saved.worrying ? '/answer/support' : stepPath(saved.next));
 	}

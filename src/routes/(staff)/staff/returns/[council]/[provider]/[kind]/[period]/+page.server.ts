@@ -1,5 +1,6 @@
 import { RETURN_STATUS_TEXT } from '$lib/domain/return-kinds';
 import { fail } from '@sveltejs/kit';
+import { tellOtherSide } from '$lib/server/notifications/send';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { RETURN_KINDS } from '$lib/domain/return-kinds';
 import { app } from '$lib/server/app';
@@ -72,6 +73,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
 		const r = await returns.decide(db, user, o, form.values.decision, form.values.comment);
 		if (!r.ok) return failed(r.errors, form.values);
+		if (r.told) await tellOtherSide(r.told);
 		return { errors: {}, formError: null, values: {}, saved: r.message };
 	}
 };
@@ -87,5 +89,6 @@ async function saveAction(event: RequestEvent, submit: boolean) {
 	if (!form.ok) return fail(400, { errors: {}, formError: form.error, values: {} });
 	const r = await returns.save(db, user, o, form.values, config.suppressionThreshold, submit);
 	if (!r.ok) return failed(r.errors, form.values);
+	if (r.told) await tellOtherSide(r.told);
 	return { errors: {}, formError: null, values: {}, saved: r.message };
 }
