@@ -3,8 +3,8 @@ import { sql, type Kysely } from 'kysely';
 
 // Notifications sent by email or text message. `message` is the record that a message of one kind
 // went to one person, and when: never its subject, body or address. `idempotency_key` names the
-// message once (the alert it is about and to whom, say), so a job run twice sends it once; a row
-// left `sending` by a crash is tried again. `notification_opt_out`: the kinds of message a person
+// message once (the alert it is about and to whom, say), so a job run twice sends it once, even at
+// the same moment; a row left `sending` by a crash is tried again once its claim is stale. `notification_opt_out`: the kinds of message a person
 // has turned off (only kinds that are not a duty; the app refuses the others).
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -22,6 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.check(sql`status in ('sending', 'sent')`)
 		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		// When a delivery last took the message on: another waits while it is recent.
+		.addColumn('claimed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('sent_at', 'timestamptz')
 		.execute();
 	await db.schema

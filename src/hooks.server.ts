@@ -93,10 +93,11 @@ const respond: Handle = async ({ event, resolve }) => {
 		!response.headers.has('cache-control')
 	)
 		response.headers.set('Cache-Control', 'no-store');
-	// Signing out (a form) may lead on to the identity provider's end-session endpoint, and a
-	// browser applies form-action to the redirects after a post: its origin is allowed too.
+	// Signing out (a form on the staff pages) may lead on to the identity provider's end-session
+	// endpoint, and a browser applies form-action to the redirects after a post: its origin is
+	// allowed too, on the staff pages only (never on a child's).
 	const csp = response.headers.get('content-security-policy');
-	if (csp && config.oidc)
+	if (csp && config.oidc && isStaffPath(event.url.pathname))
 		response.headers.set(
 			'content-security-policy',
 			csp.replace("form-action 'self'", `form-action 'self' ${providerOrigin(config.oidc)}`)

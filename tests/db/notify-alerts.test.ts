@@ -76,6 +76,32 @@ describe.each(databaseKinds)('safeguarding notifications on %s', (kind) => {
 	);
 
 	it(
+		'sends one mail when the lead’s job and the check that catches lost ones run at once',
+		{ timeout: 60_000 },
+		async () => {
+			const alertId = await worryingAnswer(database.db, serviceId, versionId);
+			const now = new Date();
+			await Promise.all([
+				alerts.tellLead(database.db, alertId, now),
+				alerts.tellLead(database.db, alertId, now),
+				alerts.checkAlerts(database.db, now)
+			]);
+			expect(smtp.arrived.map((m) => m.to)).toEqual([[who.lead.email]]);
+		}
+	);
+
+	it('sends again once a failed try has let go of its claim', async () => {
+		const key = `test.claim:${crypto.randomUUID()}`;
+		const m = { key, kind: 'alert.raised' as const, channel: 'email' as const, userId: null };
+		expect(await messageRepo.claim(database.db, m)).toBe('new');
+		expect(await messageRepo.claim(database.db, m)).toBe('busy');
+		await messageRepo.release(database.db, key);
+		expect(await messageRepo.claim(database.db, m)).toBe('retry');
+		await messageRepo.markSent(database.db, key, new Date());
+		expect(await messageRepo.claim(database.db, m)).toBe('sent');
+	});
+
+	it(
 		'escalates to the provider’s managers once the due time passes, once',
 		{ timeout: 60_000 },
 		async () => {

@@ -197,8 +197,13 @@ describe.each(databaseKinds)(
 			expect(await row('commissioner@example.org')).toContain(LINKED);
 			expect(await row('staff@example.org')).toContain(LINKED);
 			expect(await row('manager@example.org')).not.toContain(LINKED);
+			// Whoever held the address is signed out with the unlinking.
+			const held = await signIn('cath');
+			expect(held.location).toBe('/sign-in/two-factor');
+			expect((await held.browser.get('/sign-in/two-factor')).status).toBe(200);
 			const r = await admin.post('/staff/users?/unlink', [['id', commissionerId]]);
 			expect(r.status).toBe(200);
+			expect((await held.browser.get('/sign-in/two-factor')).location).toBe('/sign-in');
 			expect(r.html).toContain('no longer linked');
 			expect(await row('commissioner@example.org')).not.toContain(LINKED);
 			expect(await row('staff@example.org')).toContain(LINKED);
@@ -211,7 +216,8 @@ describe.each(databaseKinds)(
 			expect(refused.status).toBe(400);
 			expect(refused.html).toContain(`signs in with “${BUTTON}”`);
 			expect(refused.html).not.toContain('/reset/');
-			// A new account of that council is made without a link.
+			// A new commissioner of that council gets a link that sets up their authenticator and
+			// sets no password: the provider alone may not set it up.
 			const made = await admin.post('/staff/users?/create', [
 				['email', 'second.commissioner@example.org'],
 				['name', 'Second Commissioner'],
@@ -219,8 +225,11 @@ describe.each(databaseKinds)(
 				['organisation', councilId]
 			]);
 			expect(made.status).toBe(200);
-			expect(made.html).toContain(`signs in with “${BUTTON}”`);
-			expect(made.html).not.toContain('/reset/');
+			const link = /\/reset\/[\w-]{43}/.exec(made.html)?.[0] ?? '';
+			expect(link).not.toBe('');
+			const page = await new Client(server.url).get(link);
+			expect(page.html).toContain('Set up your sign-in, Second Commissioner');
+			expect(page.html).not.toContain('name="password"');
 			expect((await admin.get('/staff/users')).html).toContain('second.commissioner@example.org');
 		});
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_PASSWORD } from '../../src/lib/server/auth/passwords';
+import * as resets from '../../src/lib/server/auth/resets';
 import * as childRepo from '../../src/lib/server/db/child';
 import * as userRepo from '../../src/lib/server/db/user';
 import { currentCode } from '../../src/lib/server/auth/totp';
@@ -74,6 +75,7 @@ describe.each(databaseKinds)(
 			return page.html;
 		};
 
+		let noraLink = '';
 		let audits: () => Promise<{ action: string; details: unknown; subject_id: string | null }[]>;
 
 		beforeAll(async () => {
@@ -131,7 +133,7 @@ describe.each(databaseKinds)(
 					.select('id')
 					.where('code', '=', 'lancashire')
 					.executeTakeFirstOrThrow();
-				await userRepo.insert(db, {
+				const nora = await userRepo.insert(db, {
 					email: 'new.commissioner@example.org',
 					display_name: 'Nora New',
 					role: 'commissioner',
@@ -139,6 +141,8 @@ describe.each(databaseKinds)(
 					provider_id: null,
 					password_hash: NO_PASSWORD
 				});
+				// The link an administrator gives a new account (what it does is decided when used).
+				noraLink = (await resets.issue(db, nora.id, null, 24))!;
 				await db
 					.updateTable('app_user')
 					.set({ disabled_at: new Date() })
@@ -224,9 +228,24 @@ describe.each(databaseKinds)(
 			expect((await browser.get('/staff')).location).toBe('/sign-in');
 		});
 
-		it('lets a new commissioner set up their authenticator after the provider', async () => {
-			// Their council requires its provider, so they never sign in with a password: the
-			// provider is the only way to the page that sets up the app's own authenticator.
+		it('lets a new commissioner set up their authenticator from their link, not the provider alone', async () => {
+			// Their council requires its provider, so they never sign in with a password. The
+			// provider alone does not set up the app's own authenticator: its administrators could
+			// make a person with the email of an account not yet signed in to.
+			const first = await start();
+			const alone = await new ProviderBrowser('nora').signIn(first.to);
+			const refused = await notice(first.browser, await back(first.browser, alone));
+			expect(refused).toContain(
+				'authenticator app is not set up yet. Ask an administrator for a set-up link'
+			);
+			expect((await first.browser.get('/sign-in/two-factor')).location).toBe('/sign-in');
+			// The administrator's link sets it up (and sets no password).
+			const linkPage = await first.browser.get(noraLink);
+			expect(linkPage.html).toContain('Set up your sign-in, Nora New');
+			expect(linkPage.html).not.toContain('name="password"');
+			const used = await first.browser.post(noraLink, []);
+			expect(used.location).toBe('/sign-in?done=set-up');
+			expect((await first.browser.get(noraLink)).html).toContain('This link cannot be used');
 			const { browser, to } = await start();
 			const callback = await new ProviderBrowser('nora').signIn(to);
 			expect(await back(browser, callback)).toBe('/sign-in/two-factor');
@@ -404,7 +423,8 @@ describe.each(databaseKinds)(
 					'disabled',
 					'unverified_email',
 					'provider_error',
-					'sso_required'
+					'sso_required',
+					'no_second_factor'
 				])
 			);
 			const signIns = rows.filter((r) => r.action === 'sign_in');

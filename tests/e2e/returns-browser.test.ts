@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable)('provider returns in Chromium', () => {
 		await signInAs('provider_manager');
 		await page.goto(url);
 		await expect
-			.poll(() => page.locator('.notice-warning').textContent())
+			.poll(async () => (await page.locator('.notice-warning').allTextContents()).join(' '))
 			.toContain('our records show five');
 		// Returned after its due date, it stays overdue until it is submitted again, as in the list.
 		expect(await status(page)).toBe('Returned for correction, overdue');

@@ -59,6 +59,8 @@ describe.skipIf(!postgres || !browserAvailable)(
 		let idp: TestProvider;
 		let drop = async () => {};
 		let adminLink = '';
+		let commissionerLink = '';
+		let cliEnv: Record<string, string | undefined> = {};
 		const contexts: BrowserContext[] = [];
 		const codes: string[] = [];
 		const checked = new Set<string>();
@@ -95,6 +97,7 @@ describe.skipIf(!postgres || !browserAvailable)(
 				OIDC_NAME: BUTTON
 			};
 			delete env.DEMO_DATA;
+			cliEnv = env;
 			const made = spawnSync(
 				join('node_modules', '.bin', 'tsx'),
 				['src/cli/user-create.ts', '--email', ADMIN, '--name', 'Ida Admin'],
@@ -228,6 +231,8 @@ describe.skipIf(!postgres || !browserAvailable)(
 				expect(await admin.locator('[role=status]').textContent()).toContain(
 					`One-time link for ${name}`
 				);
+				if (role === 'Commissioner')
+					commissionerLink = (await admin.locator('[role=status] code.secret').textContent())!;
 			}
 			await checkPage(admin, 'users-added');
 			const table = await admin.locator('table').textContent();
@@ -355,7 +360,24 @@ describe.skipIf(!postgres || !browserAvailable)(
 		});
 
 		it('shows the council’s first quarter on the commissioner’s dashboard', async () => {
+			// The council has its staff sign in with its own accounts only (the administrator's
+			// command): the commissioner's link then sets up their authenticator, and no password.
+			const sso = spawnSync(
+				join('node_modules', '.bin', 'tsx'),
+				['src/cli/council-sso.ts', 'york', 'on'],
+				{ env: cliEnv, encoding: 'utf8' }
+			);
+			expect(sso.status, sso.stderr).toBe(0);
 			const commissioner = await browser();
+			await commissioner.goto(commissionerLink);
+			expect(await commissioner.locator('h1').textContent()).toBe(
+				'Set up your sign-in, Cy Commissioner'
+			);
+			await checkPage(commissioner, 'commissioner-set-up-link');
+			await submit(commissioner, 'Continue');
+			expect(
+				(await commissioner.locator('[role=status]').textContent())!.replace(/\s+/g, ' ')
+			).toContain('you will then set up your authenticator app');
 			await signInWithProvider(commissioner, 'cy');
 			await setUpAuthenticator(commissioner, 'commissioner-authenticator-setup');
 			await commissioner.getByRole('link', { name: 'Dashboard' }).first().click();

@@ -20,10 +20,11 @@ export type Refused =
 	| 'unverified_email'
 	| 'unknown_account'
 	| 'subject_mismatch'
-	| 'disabled';
+	| 'disabled'
+	| 'no_second_factor';
 
 /** What the person is told for each: the same for every account reason, so none is revealed. */
-export type Notice = 'failed' | 'expired' | 'cancelled' | 'unavailable' | 'tooMany';
+export type Notice = 'failed' | 'expired' | 'cancelled' | 'unavailable' | 'tooMany' | 'notSetUp';
 
 const NOTICE: Record<Refused, Notice> = {
 	too_many: 'tooMany',
@@ -41,7 +42,9 @@ const NOTICE: Record<Refused, Notice> = {
 	unverified_email: 'failed',
 	unknown_account: 'failed',
 	subject_mismatch: 'failed',
-	disabled: 'failed'
+	disabled: 'failed',
+	// Told only after the provider has signed the person in as the account.
+	no_second_factor: 'notSetUp'
 };
 
 export const noticeFor = (reason: Refused): Notice => NOTICE[reason];

@@ -36,7 +36,9 @@ export const IDENTITY_PROVIDER_MESSAGES = {
 		`Your organisation’s sign-in service cancelled or refused the sign-in. Select “${button}” to try again`,
 	unavailable: (button: string) =>
 		`“${button}” is not available at the moment. Try again later, or sign in with your email address and password if you have one`,
-	tooMany: () => 'Too many sign-in attempts from this network. Wait 10 minutes and try again'
+	tooMany: () => 'Too many sign-in attempts from this network. Wait 10 minutes and try again',
+	notSetUp: (button: string) =>
+		`Your account’s authenticator app is not set up yet. Ask an administrator for a set-up link, open it, then select “${button}”`
 } as const;
 
 /** Why no set-password link works for an account whose council signs it in with its provider. */

@@ -5,7 +5,9 @@ import * as sessionRepo from '../db/session';
 import * as userRepo from '../db/user';
 import { hitFromAddress } from '../rate-limit';
 import { hashSecret, newToken } from '../secrets';
+import { SECOND_FACTOR_REQUIRED } from '../access/policy';
 import { hashPassword } from './passwords';
+import { newStoredSecret } from './totp';
 
 /**
  * Whether the account signs in with its council's identity provider only (council.require_sso):
@@ -18,9 +20,26 @@ export async function providerOnly(db: DB, userId: string): Promise<boolean> {
 }
 
 /**
- * A one-time link to set a password that works for `hours` (RESET_LINK_HOURS); the token is shown
- * once and only its hash kept. Null, and no link, for an account that signs in with its
- * council's identity provider only.
+ * Whether the account is one of its council's provider-only ones still to set up its
+ * authenticator (an administrator or commissioner who has not yet): its link sets that up, as
+ * the provider alone may not.
+ */
+async function needsSetUp(db: DB, userId: string): Promise<boolean> {
+	const user = await userRepo.find(db, userId);
+	return Boolean(user && SECOND_FACTOR_REQUIRED.includes(user.role) && !user.totp_secret);
+}
+
+/** What a link for the account does: set its password, set up its authenticator, or nothing. */
+export async function linkKind(db: DB, userId: string): Promise<'password' | 'set_up' | null> {
+	if (!(await providerOnly(db, userId))) return 'password';
+	return (await needsSetUp(db, userId)) ? 'set_up' : null;
+}
+
+/**
+ * A one-time link that works for `hours` (RESET_LINK_HOURS); the token is shown once and only its
+ * hash kept. It sets a password, or for an account that signs in with its council's identity
+ * provider only and has no authenticator yet, lets it set one up; null, and no link, for any
+ * other provider-only account.
  */
 export async function issue(
 	db: DB,
@@ -28,7 +47,7 @@ export async function issue(
 	createdBy: string | null,
 	hours: number
 ): Promise<string | null> {
-	if (await providerOnly(db, userId)) return null;
+	if (!(await linkKind(db, userId))) return null;
 	const token = newToken();
 	await resetRepo.insert(db, {
 		token_hash: hashSecret(token),
@@ -47,11 +66,35 @@ export async function allowAttempt(db: DB, address: string): Promise<boolean> {
 	return hits <= RESET_LIMITS.perAddress;
 }
 
-/** A link not used and not expired, with whether its account signs in with its provider only. */
+/**
+ * A link not used and not expired, with whether its account signs in with its provider only and
+ * whether the link is there to set up its authenticator.
+ */
 export async function findUsable(db: DB, token: string) {
 	const found = await resetRepo.findUsable(db, hashSecret(token));
 	if (!found) return undefined;
-	return { ...found, providerOnly: await councilRepo.requiresSso(db, found.council_id) };
+	const only = await councilRepo.requiresSso(db, found.council_id);
+	return { ...found, providerOnly: only, setUp: only && (await needsSetUp(db, found.user_id)) };
+}
+
+/**
+ * Uses a set-up link once: the account is given a new authenticator key, which it sets up at its
+ * next sign-in with the identity provider (no password is set, and no session started).
+ * `expired`: the link is unknown, used or expired, or the account no longer needs setting up.
+ */
+export async function useForSetUp(
+	db: DB,
+	token: string
+): Promise<{ status: 'ok'; userId: string } | { status: 'expired' }> {
+	return db.transaction().execute(async (trx) => {
+		const used = await resetRepo.use(trx, hashSecret(token));
+		if (!used) return { status: 'expired' as const };
+		if (!(await providerOnly(trx, used.user_id)) || !(await needsSetUp(trx, used.user_id)))
+			return { status: 'expired' as const };
+		await userRepo.setPendingTotp(trx, used.user_id, newStoredSecret());
+		await sessionRepo.removeForUser(trx, used.user_id);
+		return { status: 'ok' as const, userId: used.user_id };
+	});
 }
 
 export type Used =

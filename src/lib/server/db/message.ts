@@ -1,14 +1,19 @@
+import { sql } from 'kysely';
 import type { DB } from './connect';
 import type { MessageChannel, NotificationKind } from '../../domain/notifications';
 
+/** How long a delivery holds its claim: longer than a send can take (the transport's timeouts). */
+export const CLAIM_SECONDS = 300;
+
 /**
- * Claims a message by its idempotency key: 'new' the first time, 'retry' when an earlier try
- * never finished (it may or may not have left), 'sent' when it went already.
+ * Claims a message by its idempotency key, for one delivery at a time: 'new' the first time,
+ * 'retry' when an earlier try never finished and its claim is stale (it may or may not have
+ * left), 'busy' while another delivery holds it, 'sent' when it went already.
  */
 export async function claim(
 	db: DB,
 	m: { key: string; kind: NotificationKind; channel: MessageChannel; userId: string | null }
-): Promise<'new' | 'retry' | 'sent'> {
+): Promise<'new' | 'retry' | 'busy' | 'sent'> {
 	const inserted = await db
 		.insertInto('message')
 		.values({
@@ -21,12 +26,31 @@ export async function claim(
 		.returning('id')
 		.executeTakeFirst();
 	if (inserted) return 'new';
+	const taken = await db
+		.updateTable('message')
+		.set({ claimed_at: sql`now()` })
+		.where('idempotency_key', '=', m.key)
+		.where('status', '=', 'sending')
+		.where('claimed_at', '<', sql<Date>`now() - make_interval(secs => ${CLAIM_SECONDS})`)
+		.returning('id')
+		.executeTakeFirst();
+	if (taken) return 'retry';
 	const row = await db
 		.selectFrom('message')
 		.select('status')
 		.where('idempotency_key', '=', m.key)
 		.executeTakeFirstOrThrow();
-	return row.status === 'sent' ? 'sent' : 'retry';
+	return row.status === 'sent' ? 'sent' : 'busy';
+}
+
+/** Lets go of a claim whose send failed, so the next try (a job's retry) may send at once. */
+export function release(db: DB, key: string) {
+	return db
+		.updateTable('message')
+		.set({ claimed_at: sql`'-infinity'::timestamptz` })
+		.where('idempotency_key', '=', key)
+		.where('status', '=', 'sending')
+		.execute();
 }
 
 export function markSent(db: DB, key: string, now: Date) {

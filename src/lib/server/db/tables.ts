@@ -268,6 +268,7 @@ export interface MeasureTarget {
 
 export interface Message {
 	channel: MessageChannel;
+	claimed_at: Generated<Timestamp>;
 	created_at: Generated<Timestamp>;
 	id: Generated<string>;
 	idempotency_key: string;

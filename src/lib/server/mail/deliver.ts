@@ -16,7 +16,8 @@ export interface Notification {
 	text: Text | (() => Promise<Text>);
 }
 
-export type Delivered = 'sent' | 'already sent' | 'no transport' | 'turned off' | 'no account';
+export type Delivered =
+	'sent' | 'already sent' | 'being sent' | 'no transport' | 'turned off' | 'no account';
 
 /**
  * Emails one notification to a staff account, once: the message is claimed by its key before it
@@ -38,8 +39,15 @@ export async function deliver(db: DB, n: Notification, now: Date): Promise<Deliv
 		userId: n.userId
 	});
 	if (claimed === 'sent') return 'already sent';
-	const text = typeof n.text === 'function' ? await n.text() : n.text;
-	await transport.email({ to: user.email, ...text, reference: n.key });
+	// Another delivery of the same message (a job and the check that catches lost ones) has it.
+	if (claimed === 'busy') return 'being sent';
+	try {
+		const text = typeof n.text === 'function' ? await n.text() : n.text;
+		await transport.email({ to: user.email, ...text, reference: n.key });
+	} catch (e) {
+		await messageRepo.release(db, n.key);
+		throw e;
+	}
 	await db.transaction().execute(async (trx) => {
 		await messageRepo.markSent(trx, n.key, now);
 		await audit.record(trx, null, 'message.sent', 'app_user', n.userId, {

@@ -53,8 +53,16 @@ export function alertSummary(origin: string, counts: { open: number; overdue: nu
 
 export function passwordLink(
 	origin: string,
-	link_: { path: string; hours: number; first: boolean }
+	link_: { path: string; hours: number; first: boolean; setUp?: boolean }
 ): Text {
+	if (link_.setUp)
+		return letter(
+			'Set up your sign-in for Voices',
+			'Your administrator has made a link for you to set up the authenticator app you give a code from after signing in with your organisation’s account:',
+			link(origin, link_.path),
+			`The link works once, for ${link_.hours} hours. If you did not expect this message, tell ` +
+				'your administrator and do not use the link.'
+		);
 	return letter(
 		link_.first ? 'Set your password for Voices' : 'Reset your password for Voices',
 		link_.first

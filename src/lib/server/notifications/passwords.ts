@@ -21,8 +21,10 @@ export interface PasswordLinkRequest {
  * and the one before, never seen by anybody, simply expires.
  */
 export async function sendPasswordLink(db: DB, r: PasswordLinkRequest, now: Date): Promise<void> {
-	// A council that came to require its identity provider since: no password, so no link.
-	if (await resets.providerOnly(db, r.userId)) return;
+	// A council that came to require its identity provider since: no password, so no link (but
+	// a set-up link for an account still to set up its authenticator).
+	const kind = await resets.linkKind(db, r.userId);
+	if (!kind) return;
 	await deliver(
 		db,
 		{
@@ -32,7 +34,12 @@ export async function sendPasswordLink(db: DB, r: PasswordLinkRequest, now: Date
 			text: async () => {
 				const path = await resets.issue(db, r.userId, r.issuedBy, r.hours);
 				if (!path) throw new Error('This account signs in with its identity provider only');
-				return texts.passwordLink(mailer().origin, { path, hours: r.hours, first: r.first });
+				return texts.passwordLink(mailer().origin, {
+					path,
+					hours: r.hours,
+					first: r.first,
+					setUp: kind === 'set_up'
+				});
 			}
 		},
 		now

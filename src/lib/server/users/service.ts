@@ -108,7 +108,7 @@ export async function create(
 				password_hash: NO_PASSWORD
 			});
 			await audit.record(trx, user.id, 'user.created', 'app_user', created.id, { role });
-			const providerOnly = await resets.providerOnly(trx, created.id);
+			const providerOnly = (await resets.linkKind(trx, created.id)) === null;
 			const link =
 				delivery === 'hand-over' && !providerOnly
 					? await resets.issue(trx, created.id, user.id, resetLinkHours)
@@ -137,7 +137,7 @@ export async function resetLink(
 	delivery: LinkDelivery = 'hand-over'
 ): Promise<LinkSent & { name: string }> {
 	const target = await managedUser(db, user, id);
-	if (await resets.providerOnly(db, target.id))
+	if (!(await resets.linkKind(db, target.id)))
 		return { providerOnly: true, name: target.display_name };
 	if (delivery === 'email') {
 		await audit.record(db, user.id, 'password.reset_link_emailed', 'app_user', target.id);

@@ -23,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const notice = ownValue(IDENTITY_PROVIDER_MESSAGES, url.searchParams.get('sso') ?? '');
 	return {
 		reset: url.searchParams.get('done') === 'reset',
+		setUp: url.searchParams.get('done') === 'set-up',
 		identityProvider: button,
 		notice: notice ? notice(button ?? '') : null
 	};

@@ -19,7 +19,10 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const { config, connection } = await app();
 		const db = connection.db;
-		const idToken = locals.staff ? await sessions.providerToken(db, locals.staff.idHash) : null;
+		// A token that cannot be read (a changed key) never keeps the app's session open.
+		const idToken = locals.staff
+			? await sessions.providerToken(db, locals.staff.idHash).catch(() => null)
+			: null;
 		await sessions.end(db, cookies);
 		await audit.record(db, user.id, 'sign_out', 'app_user', user.id);
 		const atProvider =

@@ -19,8 +19,10 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const found = await resets.findUsable((await app()).connection.db, params.token);
 	return {
 		usable: Boolean(found) && !found?.providerOnly,
+		// A provider-only account still to set up its authenticator: the link does only that.
+		setUp: found?.setUp ? { button: (await app()).config.oidc?.name ?? null } : null,
 		name: found?.display_name ?? null,
-		providerOnly: found?.providerOnly ? await providerOnly() : null
+		providerOnly: found?.providerOnly && !found.setUp ? await providerOnly() : null
 	};
 };
 
@@ -35,6 +37,15 @@ export const actions: Actions = {
 			});
 		const found = await resets.findUsable(db, params.token);
 		if (!found) return fail(410, { errors: {}, formError: EXPIRED });
+		if (found.setUp) {
+			// The button sends nothing: a post with anything in it was not made by the page.
+			const form = await readForm(request, []);
+			if (!form.ok) return fail(400, { errors: {}, formError: form.error });
+			const used = await resets.useForSetUp(db, params.token);
+			if (used.status === 'expired') return fail(410, { errors: {}, formError: EXPIRED });
+			await audit.record(db, used.userId, 'two_factor.set_up_link_used', 'app_user', used.userId);
+			redirect(303, '/sign-in?done=set-up');
+		}
 		if (found.providerOnly) return fail(400, { errors: {}, formError: await providerOnly() });
 		const form = await readForm(request, ['password', 'confirm']);
 		if (!form.ok) return fail(400, { errors: {}, formError: form.error });

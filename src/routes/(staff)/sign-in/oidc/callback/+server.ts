@@ -4,7 +4,6 @@ import { app } from '$lib/server/app';
 import * as audit from '$lib/server/audit';
 import { finish, noticeFor } from '$lib/server/auth/identity-provider';
 import * as sessions from '$lib/server/auth/sessions';
-import { readySecondFactor } from '$lib/server/auth/sign-in';
 import { RESPONSE_COOKIE } from '$lib/server/answering/respondent';
 import { SECOND_FACTOR_REQUIRED } from '$lib/server/access/policy';
 
@@ -33,7 +32,16 @@ export const GET: RequestHandler = async ({ locals, url, cookies }) => {
 		await audit.record(db, user.id, 'assisted.ended', 'response', locals.staff.lockedResponseId);
 	}
 	const second = SECOND_FACTOR_REQUIRED.includes(user.role);
-	if (second) await readySecondFactor(db, user);
+	// An authenticator is set up only from a password or an administrator's set-up link, never
+	// from the provider alone: its administrators could otherwise make a person with the email of
+	// an account not yet signed in to, and set up its authenticator themselves.
+	if (second && !user.totp_secret && !user.totp_pending_secret) {
+		await audit.record(db, null, 'sign_in.refused', 'app_user', user.id, {
+			method: 'identity_provider',
+			reason: 'no_second_factor'
+		});
+		redirect(303, `/sign-in?sso=${noticeFor('no_second_factor')}`);
+	}
 	await sessions.start(db, cookies, url, user.id, second, result.idToken);
 	await audit.record(db, user.id, 'sign_in', 'app_user', user.id, {
 		method: 'identity_provider'
