@@ -519,9 +519,12 @@ describe.each(databaseKinds)('the assembled quarterly provider return on %s', (k
 		expect(
 			await returns.save(db, provider, asProvider, { ...posted, referrals_received: '' }, 5, false)
 		).toEqual({ ok: true, message: 'Draft saved (revision 1)' });
-		expect(await returns.save(db, provider, asProvider, posted, 5, true)).toEqual({
+		const sent = await returns.save(db, provider, asProvider, posted, 5, true);
+		expect(sent).toEqual({
 			ok: true,
-			message: 'Revision 1 submitted to Test Council'
+			message: 'Revision 1 submitted to Test Council',
+			// The council's commissioners are told (notifications/returns.ts).
+			told: { returnId: expect.any(String), revision: 1, event: 'submitted' }
 		});
 		const again = await returns.open(db, provider, params);
 		expect(await returns.save(db, provider, again, posted, 5, false)).toMatchObject({
@@ -567,7 +570,11 @@ describe.each(databaseKinds)('the assembled quarterly provider return on %s', (k
 				5,
 				true
 			)
-		).toEqual({ ok: true, message: 'Revision 2 submitted to Test Council' });
+		).toEqual({
+			ok: true,
+			message: 'Revision 2 submitted to Test Council',
+			told: { returnId: expect.any(String), revision: 2, event: 'submitted' }
+		});
 
 		const submitted = await returns.open(db, commissioner, params);
 		expect(await returns.decide(db, commissioner, submitted, 'accepted', '')).toMatchObject({

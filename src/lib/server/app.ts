@@ -80,7 +80,8 @@ async function boot(config: Config, options: StartOptions): Promise<App> {
 		origin: config.origin,
 		transport: config.mail ? transportFor(config.mail) : undefined
 	});
-	if (!config.mail) console.warn(NO_MAIL_WARNING);
+	// Said by the server that would send them (a command such as user:create sends nothing).
+	if (!config.mail && options.workers) console.warn(NO_MAIL_WARNING);
 	const connection = await connect({
 		url: config.databaseUrl,
 		dataDir: pgliteDir(config),
