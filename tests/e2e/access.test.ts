@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import * as carePackageRepo from '../../src/lib/server/db/care-package';
 import * as childRepo from '../../src/lib/server/db/child';
+import * as providerRepo from '../../src/lib/server/db/provider';
 import * as responseRepo from '../../src/lib/server/db/response';
 import * as userRepo from '../../src/lib/server/db/user';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
@@ -42,6 +43,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		| 'packageA'
 		| 'packageB'
 		| 'dorsetProvider'
+		| 'pennine'
 		| 'riverside'
 		| 'lancashire'
 		| 'dorset'
@@ -61,6 +63,10 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 			const councils = await db.selectFrom('council').select(['id', 'code']).execute();
 			ids.lancashire = councils.find((c) => c.code === 'lancashire')!.id;
 			ids.dorset = councils.find((c) => c.code === 'dorset')!.id;
+			ids.pennine = pennine;
+			// Dorset commissions Pennine under the Lancashire framework too: a return of another
+			// council that is owed, for the council scope to be all that keeps a commissioner out.
+			await providerRepo.commission(db, ids.dorset, pennine, '2025-04-01', 'lancashire');
 			ids.commissionA = (
 				await db
 					.selectFrom('commission')
@@ -440,6 +446,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				staffA2: 200,
 				mgrB: 404,
 				staffB: 404
+			}
+		],
+		[
+			'another council’s owed return',
+			(i) => `/staff/returns/${i.dorset}/${i.pennine}/quarterly/2025-Q2`,
+			{
+				anon: 303,
+				admin: 403,
+				comm: 404,
+				mgrA: 404,
+				staffA: 404,
+				staffA2: 404,
+				mgrB: 200,
+				staffB: 200
 			}
 		],
 		[
@@ -1525,7 +1545,9 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				]
 			]);
 			const commissions = await db.selectFrom('commission').selectAll().execute();
+			// The demo's three, and the one the matrix adds (Dorset commissioning Pennine).
 			expect(commissions.map((c) => [c.starts_on, c.ends_on])).toEqual([
+				['2025-04-01', null],
 				['2025-04-01', null],
 				['2025-04-01', null],
 				['2025-04-01', null]
