@@ -13,8 +13,7 @@ import {
 } from '$lib/server/attendance/validate';
 import * as sessions from '$lib/server/attendance/service';
 import type { RegisterChoice } from '$lib/server/attendance/validate';
-import type { StaffUser } from '$lib/server/auth/sessions';
-import type { DB } from '$lib/server/db/connect';
+import type { HourType } from '$lib/domain/hour-types';
 
 interface Named {
 	id: string;
@@ -29,14 +28,11 @@ const query = (url: URL, fallbackService: string, today: string) => ({
 	type: url.searchParams.get('type') ?? ''
 });
 
-/** The chosen service's hour types, and the error for a type it does not offer. */
-async function typesOf(db: DB, user: StaffUser, choice: RegisterChoice, services: Named[]) {
-	const offered = await sessions.offeredTypes(db, user, choice.serviceId);
+/** The error for a type of hours the chosen service does not offer (its `offered` types). */
+function refusalOf(choice: RegisterChoice, offered: HourType[], services: Named[]) {
+	if (offered.includes(choice.hourType)) return null;
 	const name = services.find((s) => s.id === choice.serviceId)?.name ?? '';
-	const refusal = offered.includes(choice.hourType)
-		? null
-		: sessions.notOffered(name, choice.hourType, offered);
-	return { offered, refusal };
+	return sessions.notOffered(name, choice.hourType, offered);
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -54,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!asked.type) asked.type = offered[0] ?? '';
 	const { choice, errors } = readChoice(asked, today);
 	if (!hasErrors(errors)) {
-		const { refusal } = await typesOf(db, user, choice, services);
+		const refusal = refusalOf(choice, offered, services);
 		if (refusal) errors.type = refusal;
 	}
 	const ready = services.length > 0 && !hasErrors(errors);
@@ -92,7 +88,8 @@ export const actions: Actions = {
 		const { choice, errors: choiceErrors } = readChoice(query(url, '', today), today);
 		if (!hasErrors(choiceErrors)) {
 			const services = await children.services(db, user);
-			const { refusal } = await typesOf(db, user, choice, services);
+			const offered = await sessions.offeredTypes(db, user, choice.serviceId);
+			const refusal = refusalOf(choice, offered, services);
 			if (refusal) choiceErrors.type = refusal;
 		}
 		if (hasErrors(choiceErrors))
