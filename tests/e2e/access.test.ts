@@ -14,6 +14,7 @@ import { databaseKinds } from '../helpers/database';
 import type { App } from '../../src/lib/server/app';
 import { prepare } from '../helpers/prepare';
 import { startServer, type RunningServer } from '../helpers/server';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { serverTarget } from '../helpers/target';
 import { preparedOnce } from '../helpers/template';
 
@@ -28,6 +29,7 @@ const WHO: Who[] = ['anon', 'admin', 'comm', 'mgrA', 'staffA', 'staffA2', 'mgrB'
 describe.each(databaseKinds)('access matrix on %s', (kind) => {
 	let server: RunningServer;
 	let env: Record<string, string>;
+	let smtp: TestSmtp | undefined;
 	let drop = async () => {};
 	const clients = {} as Record<Who, Client>;
 	const ids = {} as Record<
@@ -53,6 +55,9 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 
 	beforeAll(async () => {
 		({ env, drop } = await serverTarget(kind));
+		// Mail is set up, so a carer's invitation can be sent: only its scope can refuse it.
+		smtp = await startSmtp();
+		env = { ...env, SMTP_URL: smtp.url, MAIL_FROM: 'voices@council.example' };
 		const seed = async (app: App) => {
 			const db = app.connection.db;
 			const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
@@ -233,6 +238,7 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 	}, 60_000);
 	afterAll(async () => {
 		await server?.stop();
+		await smtp?.close();
 		await drop();
 	});
 
@@ -283,6 +289,20 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		[
 			'invitations',
 			() => '/staff/invitations',
+			{
+				anon: 303,
+				admin: 403,
+				comm: 403,
+				mgrA: 200,
+				staffA: 200,
+				staffA2: 200,
+				mgrB: 200,
+				staffB: 200
+			}
+		],
+		[
+			'invitations sent to carers',
+			() => '/staff/invitations/send',
 			{
 				anon: 303,
 				admin: 403,
@@ -1006,6 +1026,42 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 				]
 			],
 			400
+		],
+		[
+			'send another provider’s child’s carer an invitation',
+			'staffB',
+			(i) => [
+				'/staff/invitations/send',
+				[
+					['child', i.childA],
+					['survey', 'preferred'],
+					['service', i.serviceB],
+					['source', 'annual_review'],
+					['language', 'preferred'],
+					['channel', 'email'],
+					['address', 'carer@example.net'],
+					['days', '28']
+				]
+			],
+			400
+		],
+		[
+			'send a carer an invitation as a commissioner',
+			'comm',
+			(i) => [
+				'/staff/invitations/send',
+				[
+					['child', i.childA],
+					['survey', 'preferred'],
+					['service', i.serviceA],
+					['source', 'annual_review'],
+					['language', 'preferred'],
+					['channel', 'email'],
+					['address', 'carer@example.net'],
+					['days', '28']
+				]
+			],
+			403
 		],
 		[
 			'acknowledge another provider’s alert',

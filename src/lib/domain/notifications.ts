@@ -41,6 +41,14 @@ export const SENT_TO: Record<NotificationKind, readonly Role[]> = {
 	'return.submitted': ['commissioner']
 };
 
+/**
+ * A message to somebody without an account: a carer's invitation, sent to the address staff typed.
+ * It is not a notification anyone can turn off (nobody asked for it but the staff who sent it).
+ */
+export const CARER_INVITATION = 'invitation.carer';
+/** What the record of a sent message says it was. */
+export type MessageKind = NotificationKind | typeof CARER_INVITATION;
+
 /** How a message goes. */
 export const MESSAGE_CHANNELS = { email: 'Email', text: 'Text message' } as const;
 export type MessageChannel = keyof typeof MESSAGE_CHANNELS;

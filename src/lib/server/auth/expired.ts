@@ -1,10 +1,12 @@
 import type { DB } from '../db/connect';
+import * as invitationDelivery from '../db/invitation-delivery';
 import * as pendingSignIn from '../db/oidc-sign-in';
 import * as signInGuard from '../db/sign-in-guard';
 
 // What signing in leaves behind and no longer needs: sessions past their end, set-password and
 // reset links used or expired, sign-ins never finished at the identity provider, and rate-limit
-// windows long closed. Cleared every hour (jobs.ts) and with the nightly retention; clearing
+// windows long closed; and a carer's address kept for an invitation that ended before its
+// message went. Cleared every hour (jobs.ts) and with the nightly retention; clearing
 // twice removes nothing more.
 
 export interface ExpiredCounts {
@@ -12,6 +14,7 @@ export interface ExpiredCounts {
 	passwordResetsRemoved: number;
 	rateLimitsRemoved: number;
 	pendingSignInsRemoved: number;
+	carerAddressesRemoved: number;
 }
 
 const n = (rows: bigint | undefined) => Number(rows ?? 0n);
@@ -32,10 +35,12 @@ export async function clearExpired(db: DB, now: Date): Promise<ExpiredCounts> {
 	const monthAgo = new Date(now.getTime() - 30 * 86400_000);
 	const stale = await signInGuard.removeStale(db, monthAgo);
 	const pending = await pendingSignIn.removeExpired(db, now);
+	const addresses = await invitationDelivery.removeEnded(db, now);
 	return {
 		sessionsRemoved: n(sessions.numDeletedRows),
 		passwordResetsRemoved: n(resets.numDeletedRows),
 		rateLimitsRemoved: n(limits.numDeletedRows) + stale,
-		pendingSignInsRemoved: pending.reduce((sum, r) => sum + n(r.numDeletedRows), 0)
+		pendingSignInsRemoved: pending.reduce((sum, r) => sum + n(r.numDeletedRows), 0),
+		carerAddressesRemoved: addresses
 	};
 }

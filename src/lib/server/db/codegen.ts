@@ -30,8 +30,9 @@ const COLUMN_TYPES: Record<string, string> = {
 	'commission.framework': 'Framework',
 	'invitation.respondent': 'Respondent',
 	'invitation.source': 'Source',
+	'invitation_delivery.channel': 'MessageChannel',
 	'message.channel': 'MessageChannel',
-	'message.kind': 'NotificationKind',
+	'message.kind': 'MessageKind',
 	'notification_opt_out.kind': 'NotificationKind',
 	'provider_return.kind': 'ReturnKind',
 	'provider_return.status': 'ReturnStatus',
@@ -55,6 +56,8 @@ const COLUMN_TYPES: Record<string, string> = {
 
 /** What the app's code needs to know about a column that its name and type do not say. */
 const COLUMN_NOTES: Record<string, string> = {
+	'invitation_delivery.sealed_address':
+		'A carer’s email address or mobile number, sealed, kept only until the message has gone.',
 	'app_setting.name': "A fact about the installation itself (the application key's check value).",
 	'commission.framework':
 		'Decides the measures and returns that apply: Lancashire short breaks or Dorset children’s homes.',
@@ -92,6 +95,7 @@ const CUSTOM_IMPORTS: Record<string, string> = {
 	ReturnStatus: '../../domain/return-kinds',
 	MeasureKind: '../../domain/measure-kinds',
 	MessageChannel: '../../domain/notifications',
+	MessageKind: '../../domain/notifications',
 	NotificationKind: '../../domain/notifications',
 	Role: '../../domain/roles',
 	ServiceKind: '../../domain/service-kinds',

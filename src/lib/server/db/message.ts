@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './connect';
-import type { MessageChannel, NotificationKind } from '../../domain/notifications';
+import type { MessageChannel, MessageKind, NotificationKind } from '../../domain/notifications';
 
 /** How long a delivery holds its claim: longer than a send can take (the transport's timeouts). */
 export const CLAIM_SECONDS = 300;
@@ -12,7 +12,7 @@ export const CLAIM_SECONDS = 300;
  */
 export async function claim(
 	db: DB,
-	m: { key: string; kind: NotificationKind; channel: MessageChannel; userId: string | null }
+	m: { key: string; kind: MessageKind; channel: MessageChannel; userId: string | null }
 ): Promise<'new' | 'retry' | 'busy' | 'sent'> {
 	const inserted = await db
 		.insertInto('message')

@@ -9,7 +9,7 @@ import type { CompletionMode } from '../../domain/completion-modes';
 import type { Framework } from '../../domain/frameworks';
 import type { HourType } from '../../domain/hour-types';
 import type { MeasureKind } from '../../domain/measure-kinds';
-import type { MessageChannel, NotificationKind } from '../../domain/notifications';
+import type { MessageChannel, MessageKind, NotificationKind } from '../../domain/notifications';
 import type { Respondent } from '../../domain/respondents';
 import type { ReturnKind, ReturnStatus } from '../../domain/return-kinds';
 import type { Role } from '../../domain/roles';
@@ -193,6 +193,17 @@ export interface Invitation {
 	token_hash: string;
 }
 
+export interface InvitationDelivery {
+	channel: MessageChannel;
+	created_at: Generated<Timestamp>;
+	invitation_id: string;
+	/**
+	 * A carer’s email address or mobile number, sealed, kept only until the message has gone.
+	 */
+	sealed_address: string;
+	sealed_token: string;
+}
+
 export interface Measure {
 	framework: string;
 	id: string;
@@ -272,7 +283,7 @@ export interface Message {
 	created_at: Generated<Timestamp>;
 	id: Generated<string>;
 	idempotency_key: string;
-	kind: NotificationKind;
+	kind: MessageKind;
 	recipient_user_id: string | null;
 	sent_at: Timestamp | null;
 	status: Generated<'sending' | 'sent'>;
@@ -448,6 +459,7 @@ export interface DB {
 	council: Council;
 	figures_version: FiguresVersion;
 	invitation: Invitation;
+	invitation_delivery: InvitationDelivery;
 	measure: Measure;
 	measure_tally: MeasureTally;
 	measure_tally_all: MeasureTallyAll;

@@ -4,6 +4,8 @@ import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
 import * as childRepo from '../db/child';
 import * as invitationRepo from '../db/invitation';
+import * as deliveryRepo from '../db/invitation-delivery';
+import { PREFERRED, preferredSurvey, providerFrameworks } from './surveys';
 import type { Respondent } from '../../domain/respondents';
 import type { Source } from '../../domain/sources';
 import type { InvitationStatus } from '../../domain/invitation-statuses';
@@ -115,7 +117,9 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 	const providerId = providerScope(user, 'invitations.send');
 	const errors: FieldErrors = {};
 	const survey = app.catalogue.surveys.find((s) => s.id === n.surveyId);
-	if (!survey) errors.survey = 'Choose a survey';
+	if (n.surveyId === PREFERRED) {
+		if (n.open) errors.survey = 'Choose a survey';
+	} else if (!survey) errors.survey = 'Choose a survey';
 	else if (n.open && survey.respondent !== 'child')
 		errors.survey = 'Open group links are for children’s surveys';
 	else if (!n.open && survey.respondent !== n.respondent)
@@ -137,6 +141,17 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
 			const found = ids.every(isUuid) ? await childRepo.findMany(app.connection.db, ids) : [];
 			const ok = found.filter((c) => c.provider_id === providerId && !c.erased_at);
 			if (ok.length !== ids.length) errors.children = 'Select children from the list';
+			else if (n.surveyId === PREFERRED && INVITED_RESPONDENTS.includes(n.respondent)) {
+				const frameworks = await providerFrameworks(app.connection.db, providerId);
+				const asked = { respondent: n.respondent, frameworks };
+				if (
+					ok.some(
+						(c) =>
+							!preferredSurvey(app.catalogue.surveys, { ...asked, variant: c.preferred_variant })
+					)
+				)
+					errors.survey = 'No survey fits your provider’s commissions: choose one';
+			}
 		}
 	}
 	return errors;
@@ -148,22 +163,32 @@ export async function check(app: App, user: StaffUser, n: NewInvitations): Promi
  * after it, so a long list never holds the database.
  */
 export async function create(app: App, user: StaffUser, n: NewInvitations): Promise<Card[]> {
-	providerScope(user, 'invitations.send');
+	const providerId = providerScope(user, 'invitations.send');
 	const db = app.connection.db;
-	const survey = app.catalogue.surveys.find((s) => s.id === n.surveyId)!;
+	const fixed = app.catalogue.surveys.find((s) => s.id === n.surveyId);
+	const frameworks = fixed ? [] : await providerFrameworks(db, providerId);
 	const expiresAt = new Date(Date.now() + n.days * 86_400_000);
 	const ids = distinct(n.childIds);
 	const children = n.open ? [] : await childRepo.findMany(db, ids);
 	const targets = n.open ? [null] : ids.map((id) => children.find((c) => c.id === id)!);
-	const languageOf = (child: (typeof children)[number] | null) =>
-		child?.preferred_language && survey.languages.includes(child.preferred_language)
+	type Target = (typeof targets)[number];
+	// Checked first: a survey chosen, or each child's own version under the provider's commissions.
+	const surveyOf = (child: Target) =>
+		fixed ??
+		preferredSurvey(app.catalogue.surveys, {
+			respondent: n.respondent,
+			frameworks,
+			variant: child?.preferred_variant ?? null
+		})!;
+	const languageOf = (child: Target) =>
+		child?.preferred_language && surveyOf(child).languages.includes(child.preferred_language)
 			? child.preferred_language
 			: 'en';
 	const issued = await db.transaction().execute(async (trx) => {
 		const made = [];
 		for (const child of targets) {
 			const invitation = await invitations.issue(trx, {
-				surveyId: survey.id,
+				surveyId: surveyOf(child).id,
 				serviceId: n.serviceId,
 				respondent: n.open ? 'child' : n.respondent,
 				source: n.source,
@@ -198,7 +223,7 @@ export async function create(app: App, user: StaffUser, n: NewInvitations): Prom
 			name: n.open || !child ? null : child.display_name,
 			respondent: n.open ? 'child' : n.respondent,
 			language,
-			surveyTitle: survey.title,
+			surveyTitle: surveyOf(child).title,
 			code,
 			link,
 			qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
@@ -214,6 +239,8 @@ export async function revoke(app: App, user: StaffUser, id: string): Promise<boo
 	await ownInvitation(db, user, id);
 	return db.transaction().execute(async (trx) => {
 		if (!(await invitationRepo.revoke(trx, id))) return false;
+		// A carer's address waiting for its message goes with the invitation.
+		await deliveryRepo.remove(trx, id);
 		await audit.record(trx, user.id, 'invitation.revoked', 'invitation', id);
 		return true;
 	});

@@ -17,6 +17,8 @@ export interface Transport {
 	email(letter: Letter): Promise<void>;
 	/** A text message; undefined when the transport sends none (SMTP, or Notify without a template). */
 	text?: (letter: Omit<Letter, 'subject'>) => Promise<void>;
+	/** Whether the transport answers now, for /healthz; undefined when it cannot be asked. */
+	reachable?: () => Promise<boolean>;
 }
 
 export type MailSettings = NonNullable<Config['mail']>;
@@ -28,7 +30,12 @@ export function smtpTransport(settings: Extract<MailSettings, { transport: 'smtp
 		name: 'smtp',
 		async email({ to, subject, body }) {
 			await sender.sendMail({ from: settings.from, to, subject, text: body });
-		}
+		},
+		reachable: () =>
+			sender.verify().then(
+				() => true,
+				() => false
+			)
 	};
 }
 

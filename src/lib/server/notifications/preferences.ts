@@ -1,5 +1,6 @@
 import type { StaffUser } from '../auth/sessions';
 import * as audit from '../audit';
+import { isKeyOf } from '../../own';
 import type { DB } from '../db/connect';
 import * as messageRepo from '../db/message';
 import { can } from '../access/policy';
@@ -29,7 +30,8 @@ export async function list(db: DB, user: StaffUser) {
 			on: DUTY_KINDS.includes(kind) || !off.includes(kind)
 		})),
 		recent: (await messageRepo.sentTo(db, user.id)).map((m) => ({
-			label: NOTIFICATION_KINDS[m.kind],
+			// Only staff notifications go to an account.
+			label: isKeyOf(NOTIFICATION_KINDS, m.kind) ? NOTIFICATION_KINDS[m.kind] : m.kind,
 			sentAt: m.sent_at ? new Date(m.sent_at).toISOString() : null
 		}))
 	};

@@ -208,7 +208,8 @@ export async function applyRetention(db: DB, now: Date, months: number): Promise
 			sessionsRemoved: 0,
 			passwordResetsRemoved: 0,
 			rateLimitsRemoved: 0,
-			pendingSignInsRemoved: 0
+			pendingSignInsRemoved: 0,
+			carerAddressesRemoved: 0
 		};
 		for (const { id } of await inactiveChildren(trx, cutoff)) {
 			const erased = await erase(trx, id);
