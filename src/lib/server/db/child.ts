@@ -54,3 +54,53 @@ export async function update(db: DB, id: string, values: Omit<NewChild, 'provide
 		.executeTakeFirst();
 	return r.numUpdatedRows > 0n;
 }
+
+/**
+ * Of a provider's children with a care package open at some time in a period, how many gave no
+ * answers of their own in it (a child's survey completed by them or for them): counts only.
+ */
+export function heardCounts(db: DB, providerId: string, period: { start: string; end: string }) {
+	const endInstant = new Date(`${period.end}T23:59:59.999Z`);
+	return db
+		.selectFrom('child')
+		.select((eb) => [
+			eb.fn.countAll<string>().as('withPackage'),
+			eb.fn
+				.countAll<string>()
+				.filterWhere(
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('response as r')
+								.innerJoin('survey_version as v', 'v.id', 'r.survey_version_id')
+								.innerJoin('survey as s', 's.id', 'v.survey_id')
+								.leftJoin('invitation as i', 'i.id', 'r.invitation_id')
+								.select('r.id')
+								.where('s.respondent', '=', 'child')
+								.where((w) =>
+									w.or([
+										w('r.child_id', '=', w.ref('child.id')),
+										w('i.child_id', '=', w.ref('child.id'))
+									])
+								)
+								.where('r.completed_at', '>=', new Date(`${period.start}T00:00:00Z`))
+								.where('r.completed_at', '<=', endInstant)
+						)
+					)
+				)
+				.as('notHeard')
+		])
+		.where('child.provider_id', '=', providerId)
+		.where('child.erased_at', 'is', null)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('care_package as p')
+					.select('p.id')
+					.whereRef('p.child_id', '=', 'child.id')
+					.where('p.starts_on', '<=', period.end)
+					.where((w) => w.or([w('p.ends_on', 'is', null), w('p.ends_on', '>=', period.start)]))
+			)
+		)
+		.executeTakeFirstOrThrow();
+}

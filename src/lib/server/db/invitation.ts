@@ -128,3 +128,26 @@ export async function unlinkChild(db: DB, childId: string, now = new Date()): Pr
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
+
+/** A provider's invitations to a child or carer still waiting for an answer to start: a count. */
+export function notStartedCount(db: DB, providerId: string, now: Date) {
+	return db
+		.selectFrom('invitation')
+		.innerJoin('service', 'service.id', 'invitation.service_id')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('service.provider_id', '=', providerId)
+		.where('invitation.is_open', '=', false)
+		.where('invitation.revoked_at', 'is', null)
+		.where('invitation.expires_at', '>', now)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('response')
+						.select('response.id')
+						.whereRef('response.invitation_id', '=', 'invitation.id')
+				)
+			)
+		)
+		.executeTakeFirstOrThrow();
+}
