@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-/** axe-core with the WCAG 2.2 AA rule sets; returns `rule: targets` for each violation. */
+/**
+ * axe-core with the WCAG 2.2 A and AA rule sets and axe's best practices (landmarks, one h1,
+ * heading order, …); returns `rule: targets` for each violation.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
 	return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
