@@ -149,25 +149,29 @@ export async function openQueue(
 	// so a burst of fifty alerts took a hundred seconds to mail (bench/alert-mail.ts). Woken, it
 	// looks at once: after a job of its own, until its queue is empty, and when this server sends
 	// one. It still polls, for jobs sent by other servers and those retried or scheduled.
-	const workerOf = new Map<string, string>();
+	const workersOf = new Map<string, string[]>();
 	const wake = (name: string) => {
-		const id = workerOf.get(name);
-		if (id) boss.notifyWorker(id);
+		for (const id of workersOf.get(name) ?? []) boss.notifyWorker(id);
 	};
 	if (work) {
 		for (const job of jobs) {
-			const id = await boss.work(job.name, { batchSize: 1 }, async (taken) => {
-				try {
-					for (const one of taken) await job.run(one.data as never, { db, now: new Date() });
-				} catch (e) {
-					metrics.jobsFailed.inc({ job: job.name });
-					throw new JobFailed(logError(e, { job: job.name }));
-				} finally {
-					wake(job.name);
-				}
-				metrics.jobsRun.inc({ job: job.name });
-			});
-			workerOf.set(job.name, id);
+			const ids: string[] = [];
+			for (let i = 0; i < (job.workers ?? 1); i++) {
+				let self = '';
+				self = await boss.work(job.name, { batchSize: 1 }, async (taken) => {
+					try {
+						for (const one of taken) await job.run(one.data as never, { db, now: new Date() });
+					} catch (e) {
+						metrics.jobsFailed.inc({ job: job.name });
+						throw new JobFailed(logError(e, { job: job.name }));
+					} finally {
+						boss.notifyWorker(self);
+					}
+					metrics.jobsRun.inc({ job: job.name });
+				});
+				ids.push(self);
+			}
+			workersOf.set(job.name, ids);
 		}
 	}
 	let stopped = false;
@@ -200,9 +204,9 @@ export async function openQueue(
 			} catch {
 				return { ok: false, problem: 'job queue not reachable' };
 			}
-			if (work && workerOf.size < jobs.length)
+			if (work && workersOf.size < jobs.length)
 				return { ok: false, problem: 'job workers not running' };
-			return { ok: true, workers: workerOf.size };
+			return { ok: true, workers: workersOf.size };
 		},
 		async stop() {
 			if (stopped) return;
