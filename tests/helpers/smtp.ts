@@ -8,6 +8,8 @@ export interface Arrived {
 	to: string[];
 	subject: string;
 	text: string;
+	/** When its data had all arrived (`performance.now()` of this process), for benchmarks. */
+	at: number;
 }
 
 export interface TestSmtp {
@@ -31,13 +33,16 @@ export async function startSmtp(): Promise<TestSmtp> {
 		disabledCommands: ['STARTTLS'],
 		logger: false,
 		onData(stream, session, callback) {
+			let at = 0;
+			stream.once('end', () => (at = performance.now()));
 			simpleParser(stream)
 				.then((mail) => {
 					arrived.push({
 						from: mail.from?.text ?? '',
 						to: (session.envelope.rcptTo ?? []).map((r) => r.address),
 						subject: mail.subject ?? '',
-						text: mail.text ?? ''
+						text: mail.text ?? '',
+						at
 					});
 					callback();
 				})

@@ -17,6 +17,11 @@ export interface JobDefinition<T> {
 	retryLimit?: number;
 	/** Cron (Europe/London) for scheduled jobs; a scheduled job runs once per tick across all servers. */
 	schedule?: string;
+	/**
+	 * How many of this job one server runs at once. Default 1; more for a job that must not wait
+	 * behind others of its kind, and spends its time waiting on another server (a mail's SMTP).
+	 */
+	workers?: number;
 }
 
 export const DEFAULT_RETRY_LIMIT = 5;

@@ -7,9 +7,13 @@ import { app } from '../app';
 // The notifications' jobs, run from the queue (jobs/all.ts lists them). Each is safe to run twice:
 // every message is claimed by its idempotency key before it goes (mail/deliver.ts).
 
-/** The lead is told as soon as the worrying answer is saved. */
+/**
+ * The lead is told as soon as the worrying answer is saved. Four at once: a group's alerts
+ * together (bench/alert-mail.ts) need not each wait for the mail before to be accepted.
+ */
 export const tellLeadJob = defineJob<{ alertId: string }>({
 	name: 'alerts.tell_lead',
+	workers: 4,
 	run: (data, { db, now }) => tellLead(db, data.alertId, now)
 });
 
