@@ -418,6 +418,16 @@ export interface SignInGuard {
 	updated_at: Generated<Timestamp>;
 }
 
+export interface Speech {
+	audio: Buffer | null;
+	claimed_at: Timestamp | null;
+	created_at: Generated<Timestamp>;
+	key: string;
+	made_at: Timestamp | null;
+	text: string;
+	voice: string;
+}
+
 export interface Survey {
 	created_at: Generated<Timestamp>;
 	id: string;
@@ -467,6 +477,7 @@ export interface DB {
 	service: Service;
 	session: Session;
 	sign_in_guard: SignInGuard;
+	speech: Speech;
 	survey: Survey;
 	survey_version: SurveyVersion;
 }
