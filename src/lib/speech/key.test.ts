@@ -9,6 +9,8 @@ describe('speech keys', () => {
 		expect(speechKey('pl', 'Do you feel safe?')).not.toBe(key);
 		expect(speechKey('en', 'Do you feel safe')).not.toBe(key);
 		expect(speechPath(key!)).toBe(`/speech/${key}.mp3`);
+		// SHA-256 of "espeak-ng 1.52 en-gb 150wpm 32kbps\nYes", worked out with sha256sum.
+		expect(speechKey('en', 'Yes')).toBe('dd9c05eb53c531c3edeab224d43e57ec');
 	});
 
 	it('has no key for a language without a server voice, nor for no words', () => {

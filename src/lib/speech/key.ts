@@ -14,12 +14,24 @@ export const spokenText = (text: string): string => text.replace(/\s+/g, ' ').tr
 export const voiceTag = (voice: string): string =>
 	`${SPEECH_FORMAT.engine} ${voice} ${SPEECH_FORMAT.wordsPerMinute}wpm ${SPEECH_FORMAT.kbps}kbps`;
 
-/** The key of `text` read in `lang`, or null when the server has no voice for it or no text. */
-export function speechKey(lang: string, text: string): string | null {
+/** What a key is the hash of, or null when the server has no voice for `lang` or no text. */
+export function keySource(
+	lang: string,
+	text: string
+): { voice: string; spoken: string; source: string } | null {
 	const voice = serverVoice(lang);
 	const spoken = spokenText(text);
 	if (!voice || !spoken) return null;
-	return bytesToHex(sha256(utf8ToBytes(`${voiceTag(voice)}\n${spoken}`)).subarray(0, 16));
+	return { voice, spoken, source: `${voiceTag(voice)}\n${spoken}` };
+}
+
+/** The first 128 bits of SHA-256, in hex: the key's length. */
+export const KEY_HEX_DIGITS = 32;
+
+/** The key of `text` read in `lang`, or null when the server has no voice for it or no text. */
+export function speechKey(lang: string, text: string): string | null {
+	const s = keySource(lang, text);
+	return s ? bytesToHex(sha256(utf8ToBytes(s.source))).slice(0, KEY_HEX_DIGITS) : null;
 }
 
 /** The address of a key's audio. */

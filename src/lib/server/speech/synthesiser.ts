@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SPEECH_FORMAT } from '$lib/speech/voices';
+import { SPEECH_FORMAT } from '../../speech/voices';
 import { speechWorker, type SpeechJob, type SpeechPackages } from './worker';
 
 // Speech is made in one worker thread per app server, one text at a time, so the event loop that
@@ -17,7 +17,7 @@ function packages(): SpeechPackages {
 	return {
 		espeak: pathToFileURL(espeak).href,
 		espeakWasm: join(dirname(espeak), 'espeak-ng.wasm'),
-		encoder: require.resolve('wasm-media-encoders')
+		encoder: pathToFileURL(require.resolve('wasm-media-encoders')).href
 	};
 }
 
@@ -41,7 +41,9 @@ function failAll(e: Error) {
 
 function started(): Worker {
 	if (worker) return worker;
-	const w = new Worker(`(${speechWorker.toString()})()`, { eval: true, workerData: packages() });
+	// The function's text as compiled here; esbuild (tsx) wraps named functions in `__name`.
+	const source = `var __name = (f) => f;\n(${speechWorker.toString()})();`;
+	const w = new Worker(source, { eval: true, workerData: packages() });
 	w.unref();
 	w.on('message', (m: { id: number; audio?: Uint8Array<ArrayBuffer>; error?: string }) => {
 		const job = waiting.get(m.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speechKey } from '$lib/speech/key';
+import { speechKey } from '../../speech/key';
 import { interfaceTexts, speechRows, surveyTexts } from './texts';
 
 const survey = {
@@ -59,6 +59,17 @@ describe('texts the server may read', () => {
 		);
 		expect(en).not.toContain('Read to me');
 		expect(en).not.toContain('Continue');
+	});
+
+	it('names every text by the key the pages compute', () => {
+		const texts = [...surveyTexts(survey), ...interfaceTexts([survey])].filter((t) => t.text);
+		expect(speechRows(texts).map((r) => r.key)).toEqual([
+			...new Set(texts.map((t) => speechKey(t.lang, t.text)))
+		]);
+		// SHA-256 of "<engine> <voice> <rate> <bit rate>\n<text>", worked out with sha256sum.
+		expect(speechRows([{ lang: 'ur', text: 'ہیلو۔' }])[0]!.key).toBe(
+			'7d0db455bb1d26bc928ed9f5d2f20c11'
+		);
 	});
 
 	it('makes one row per key, with the voice that reads it', () => {

@@ -1,9 +1,9 @@
-import { LANGUAGE_VALUES } from '$lib/domain/languages';
-import { resources, translator } from '$lib/i18n';
-import { htmlBlocks, htmlText } from '$lib/speech/blocks';
-import { speechKey, spokenText } from '$lib/speech/key';
-import { CHILDLINE_NUMBER } from '$lib/speech/phrases';
-import { serverVoice } from '$lib/speech/voices';
+import { LANGUAGE_VALUES } from '../../domain/languages';
+import { resources, translator } from '../../i18n';
+import { htmlBlocks, htmlText } from '../../speech/blocks';
+import { createHash } from 'node:crypto';
+import { KEY_HEX_DIGITS, keySource } from '../../speech/key';
+import { CHILDLINE_NUMBER } from '../../speech/phrases';
 import type { SpeechText } from '../db/speech';
 import { surveyLocale } from '../answering/page';
 import { DEFAULT_MAX_LENGTH, maxLengthOf, questionView } from '../answering/view';
@@ -92,13 +92,17 @@ export function interfaceTexts(definitions: Json[]): Spoken[] {
 	});
 }
 
-/** The rows of the speech cache for these texts: one per key, only where a server voice reads. */
+/**
+ * The rows of the speech cache for these texts: one per key, only where a server voice reads.
+ * The same keys as the pages' `speechKey`, by Node's own SHA-256 (a start hashes every text).
+ */
 export function speechRows(texts: Spoken[]): SpeechText[] {
 	const rows = new Map<string, SpeechText>();
 	for (const { lang, text } of texts) {
-		const key = speechKey(lang, text);
-		const voice = serverVoice(lang);
-		if (key && voice && !rows.has(key)) rows.set(key, { key, voice, text: spokenText(text) });
+		const s = keySource(lang, text);
+		if (!s) continue;
+		const key = createHash('sha256').update(s.source).digest('hex').slice(0, KEY_HEX_DIGITS);
+		if (!rows.has(key)) rows.set(key, { key, voice: s.voice, text: s.spoken });
 	}
 	return [...rows.values()];
 }

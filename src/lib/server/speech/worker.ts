@@ -1,10 +1,10 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- runs as a script in a worker thread */
 import type { MessagePort } from 'node:worker_threads';
 
 // The body of the speech worker thread. It is started from this function's source text
 // (`new Worker(source, { eval: true })`), because the built server is one bundle with no worker
-// file beside it: so it may use nothing but globals, `require`, and the packages whose paths
-// arrive in `workerData`. eSpeak NG (WebAssembly) writes a WAV file in its own memory; LAME
+// file beside it: so it may use nothing but globals (the bundler rewrites `require` and
+// `import()`, hence `process.getBuiltinModule` and a `Function`) and the packages whose
+// addresses arrive in `workerData`. eSpeak NG (WebAssembly) writes a WAV file in its own memory; LAME
 // (WebAssembly) turns it into a small MP3 at a constant bit rate.
 
 export interface SpeechJob {
@@ -22,26 +22,25 @@ export interface SpeechPackages {
 }
 
 export function speechWorker(): void {
-	const { parentPort, workerData } = require('node:worker_threads') as {
+	const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads') as {
 		parentPort: MessagePort;
 		workerData: SpeechPackages;
 	};
-	const fs = require('node:fs') as typeof import('node:fs');
-	// A dynamic import the bundler leaves alone: eSpeak NG is an ES module.
-	const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<{
-		default: (options: object) => Promise<{ FS: { readFile(path: string): Uint8Array } }>;
-	}>;
+	const fs = process.getBuiltinModule('node:fs');
+	// A dynamic import the bundler leaves alone.
+	const importModule = new Function('url', 'return import(url)') as <T>(url: string) => Promise<T>;
+	type ESpeak = (options: object) => Promise<{ FS: { readFile(path: string): Uint8Array } }>;
 	type Encoder = {
 		configure(o: { channels: number; sampleRate: number; bitrate: number }): void;
 		encode(samples: Float32Array[]): Uint8Array;
 		finalize(): Uint8Array;
 	};
 	const tools = (async () => {
-		const espeak = (await importModule(workerData.espeak)).default;
+		const espeak = (await importModule<{ default: ESpeak }>(workerData.espeak)).default;
 		const wasm = await WebAssembly.compile(fs.readFileSync(workerData.espeakWasm));
-		const { createMp3Encoder } = require(workerData.encoder) as {
-			createMp3Encoder(): Promise<Encoder>;
-		};
+		const { createMp3Encoder } = await importModule<{ createMp3Encoder(): Promise<Encoder> }>(
+			workerData.encoder
+		);
 		return { espeak, wasm, encoder: await createMp3Encoder() };
 	})();
 
