@@ -104,10 +104,14 @@ export function speechWorker(): void {
 		return out;
 	}
 
+	// One text at a time: each eSpeak run takes its own 32 MB of memory while it speaks.
+	let queue: Promise<void> = Promise.resolve();
 	parentPort.on('message', (job: SpeechJob) => {
-		make(job).then(
-			(audio) => parentPort.postMessage({ id: job.id, audio }, [audio.buffer]),
-			(e: unknown) => parentPort.postMessage({ id: job.id, error: String(e) })
+		queue = queue.then(() =>
+			make(job).then(
+				(audio) => parentPort.postMessage({ id: job.id, audio }, [audio.buffer]),
+				(e: unknown) => parentPort.postMessage({ id: job.id, error: String(e) })
+			)
 		);
 	});
 }
