@@ -11,6 +11,7 @@ import * as organisationsManaged from './2026-12-01T18-00_organisations-managed'
 import * as identityProviderSignIn from './2026-12-01T19-00_identity-provider-sign-in';
 import * as messages from './2026-12-02T11-00_messages';
 import * as identityProviderSubject from './2026-12-02T12-00_identity-provider-subject';
+import * as speech from './2026-12-02T14-00_speech';
 import * as invitationDelivery from './2026-12-03T09-00_invitation-delivery';
 
 // Every migration, by name, in the order they run. A test checks that each file in this folder
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T19-00_identity-provider-sign-in': identityProviderSignIn,
 	'2026-12-02T11-00_messages': messages,
 	'2026-12-02T12-00_identity-provider-subject': identityProviderSubject,
+	'2026-12-02T14-00_speech': speech,
 	'2026-12-03T09-00_invitation-delivery': invitationDelivery
 };

@@ -181,41 +181,6 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 		});
 	});
 
-	it('offers "Read to me" only where the browser can speak, and reads the question and its answers', async () => {
-		const page = await open('short-breaks-child-symbols', 'en');
-		expect(await page.locator('[data-read-aloud]').isHidden()).toBe(true);
-		const speaking = await browser.newPage();
-		await speaking.addInitScript(() => {
-			const spoken: string[] = [];
-			(window as unknown as { spoken: string[] }).spoken = spoken;
-			Object.defineProperty(window, 'speechSynthesis', {
-				value: {
-					getVoices: () => [{ lang: 'en-GB', name: 'Test' }],
-					speak: (u: { text: string }) => spoken.push(u.text),
-					cancel: () => {},
-					addEventListener: () => {}
-				}
-			});
-			(window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance =
-				class {
-					constructor(public text: string) {}
-				};
-		});
-		await speaking.goto(page.url());
-		await speaking.getByRole('button', { name: 'Read to me' }).click();
-		const spoken = await speaking.evaluate(
-			() => (window as unknown as { spoken: string[] }).spoken
-		);
-		expect(spoken).toEqual([
-			'Who helped you answer?',
-			'I did it myself',
-			'Someone helped me',
-			'An adult answered for me'
-		]);
-		await speaking.close();
-		await page.close();
-	});
-
 	it('keeps buttons, and chosen and focused cards apart, in forced colours', async () => {
 		const page = await open('short-breaks-child-symbols', 'en');
 		await page.emulateMedia({ forcedColors: 'active' });

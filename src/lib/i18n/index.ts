@@ -30,6 +30,12 @@ export function translator(locale: Locale): TFunction {
 	return instance.getFixedT(locale);
 }
 
+/** The locale a translator from `translator` speaks (i18next keeps it on the function). */
+export function localeOf(t: TFunction): Locale {
+	const lng = (t as unknown as { lng?: unknown }).lng;
+	return isLocale(lng) ? lng : 'en';
+}
+
 /** The locale asked for in the URL, else remembered in a cookie, else the browser's best match. */
 export function pickLocale(
 	query: string | null,

@@ -17,6 +17,8 @@ import { formatProblem } from './surveys/types';
 import { JOBS } from './jobs/all';
 import { installQueue, openQueue, type Queue } from './jobs/boss';
 import { postgresScript } from './jobs/adapter';
+import { registerSpeech } from './speech/cache';
+import { stopSynthesiser } from './speech/synthesiser';
 
 export interface App {
 	config: Config;
@@ -53,6 +55,11 @@ async function prepareDatabase(
 	await measure.syncCatalogue(db, measures);
 	const versionIds = new Map<string, string>();
 	for (const s of catalogue.surveys) versionIds.set(s.id, await survey.registerVersion(db, s));
+	// Publishing a survey registers the texts its pages may read aloud; audio is made on first use.
+	await registerSpeech(
+		db,
+		catalogue.surveys.map((s) => s.definition)
+	);
 	if (config.demoData) {
 		await seedDemoData(db, config.demoResponses);
 		await seedDemoAccounts(db);
@@ -128,6 +135,7 @@ export async function stopApp(): Promise<void> {
 	const { queue, connection } = await started;
 	try {
 		await queue.stop();
+		await stopSynthesiser();
 	} finally {
 		await connection.close();
 	}

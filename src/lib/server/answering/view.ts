@@ -14,6 +14,8 @@ export interface ChoiceView {
 /** A question as its page needs it: plain, serialisable, already in the respondent's language. */
 export interface QuestionView {
 	name: string;
+	/** The language its texts are in: the respondent's, or English where the survey lacks it. */
+	lang: string;
 	type: string;
 	title: string;
 	description: string;
@@ -69,10 +71,15 @@ export function maxLengthOf(q: Json): number | null {
 	return Math.min(own, DEFAULT_MAX_LENGTH[q.type]);
 }
 
-export function questionView(q: Json, locale: string, symbols: SymbolSet): QuestionView {
+export function questionView(
+	q: Json,
+	locale: string,
+	symbols: Pick<SymbolSet, 'svg'>
+): QuestionView {
 	const str = (v: unknown) => (typeof v === 'string' ? v : null);
 	return {
 		name: String(q.name),
+		lang: locale,
 		type: String(q.type),
 		title: textIn(q.title, locale) || String(q.name),
 		description: textIn(q.description, locale),

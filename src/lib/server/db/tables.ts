@@ -429,6 +429,16 @@ export interface SignInGuard {
 	updated_at: Generated<Timestamp>;
 }
 
+export interface Speech {
+	audio: Buffer | null;
+	claimed_at: Timestamp | null;
+	created_at: Generated<Timestamp>;
+	key: string;
+	made_at: Timestamp | null;
+	text: string;
+	voice: string;
+}
+
 export interface Survey {
 	created_at: Generated<Timestamp>;
 	id: string;
@@ -479,6 +489,7 @@ export interface DB {
 	service: Service;
 	session: Session;
 	sign_in_guard: SignInGuard;
+	speech: Speech;
 	survey: Survey;
 	survey_version: SurveyVersion;
 }

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ cookies, locals }) => {
 	return {
 		surveyTitle: textIn(def.title, locale),
 		completedHtml: textIn(def.completedHtml, locale),
+		lang: locale,
 		symbol: catalogue.symbols.svg('thank-you'),
 		// On a staff tablet in locked mode, the child gives the device back from here.
 		handBack: Boolean(locals.staff?.lockedResponseId)

@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 	return {
 		state,
 		title: textIn(survey.definition.title, locale),
+		lang: locale,
 		description: textIn(survey.definition.description, locale),
 		symbol: catalogue.symbols.svg(String(survey.definition.symbol))
 	};
