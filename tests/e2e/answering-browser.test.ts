@@ -173,6 +173,18 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			expect(new URL(q.url()).pathname).toBe('/answer/support');
 			await keep(q, `${locale} /answer/support`);
 			expect(await axeViolations(q)).toEqual([]);
+			// The number reads 0800 1111 in every language: right to left, its two groups would swap.
+			const groups = await q.locator('.phone').evaluate((a) => {
+				const text = a.firstChild!;
+				const range = document.createRange();
+				const left = (from: number) => {
+					range.setStart(text, from);
+					range.setEnd(text, from + 4);
+					return range.getBoundingClientRect().left;
+				};
+				return [left(0), left(5)];
+			});
+			expect(groups[0]).toBeLessThan(groups[1]!);
 			await q.setViewportSize({ width: 320, height: 640 });
 			expect(await sidewaysScroll(q)).toBeLessThanOrEqual(0);
 			if (locale === 'en') await q.screenshot({ path: `${shots}/support.png`, fullPage: true });
