@@ -151,6 +151,9 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			if (locale === 'en')
 				await page.screenshot({ path: `${shots}/code-error.png`, fullPage: true });
 			const q = await open('short-breaks-child-symbols', locale);
+			// The welcome comes first; who is helping is the first question that must be answered.
+			expect(new URL(q.url()).pathname).toBe('/answer/q/welcome');
+			await q.goto(`${server.url}/answer/helped`);
 			await Promise.all([
 				q.waitForNavigation(),
 				q.getByRole('button', { name: /./ }).last().click()
@@ -195,6 +198,7 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 
 	it('offers "Read to me" only where the browser can speak, and reads the question and its answers', async () => {
 		const page = await open('short-breaks-child-symbols', 'en');
+		await page.goto(`${server.url}/answer/helped`);
 		expect(await page.locator('[data-read-aloud]').isHidden()).toBe(true);
 		const speaking = await browser.newPage();
 		await speaking.addInitScript(() => {
@@ -219,10 +223,10 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			() => (window as unknown as { spoken: string[] }).spoken
 		);
 		expect(spoken).toEqual([
-			'Who helped you answer?',
-			'I did it myself',
-			'Someone helped me',
-			'An adult answered for me'
+			'Who is helping you today?',
+			'No one. I am answering on my own',
+			'Someone is helping me',
+			'An adult is answering for me'
 		]);
 		await speaking.close();
 		await page.close();
@@ -230,6 +234,7 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 
 	it('keeps buttons, and chosen and focused cards apart, in forced colours', async () => {
 		const page = await open('short-breaks-child-symbols', 'en');
+		await page.goto(`${server.url}/answer/helped`);
 		await page.emulateMedia({ forcedColors: 'active' });
 		const look = (selector: string) =>
 			page

@@ -248,14 +248,21 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 	it('shows who to talk to straight after a worrying answer, then carries on', async () => {
 		const child = new Client(server.url);
 		expect((await child.post('/i/demo-group-session', [])).status).toBe(303);
-		const helped = await child.follow('/answer');
-		expect(helped.path).toBe('/answer/helped');
-		const v = versionOf(helped.html);
-		await child.post('/answer/helped', [
+		// The welcome first, then who is helping.
+		const welcome = await child.follow('/answer');
+		expect(welcome.path).toBe('/answer/q/welcome');
+		const v = versionOf(welcome.html);
+		const welcomed = await child.post('/answer/q/welcome', [
+			['version', v],
+			['step', 'welcome']
+		]);
+		expect(welcomed.location).toBe('/answer/helped');
+		const helped = await child.post('/answer/helped', [
 			['version', v],
 			['step', '@helped'],
 			['answer', 'alone']
 		]);
+		expect(helped.location).toBe('/answer/q/voice_communicate');
 		const worried = await child.post('/answer/q/feel_safe', [
 			['version', v],
 			['step', 'feel_safe'],
