@@ -196,6 +196,25 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 		});
 	});
 
+	it('says "Question n of m" with the question: in the group\'s name, or the field\'s description', async () => {
+		const page = await open('short-breaks-child-symbols', 'en');
+		await page.goto(`${server.url}/answer/q/voice_communicate`);
+		expect(await page.getByRole('group', { name: /^Question 1 of 14 \S/ }).count()).toBe(1);
+		await page.goto(`${server.url}/answer/q/anything_else`);
+		const description = await page
+			.locator('#answer-0')
+			.evaluate((el) =>
+				(el.getAttribute('aria-describedby') ?? '')
+					.split(' ')
+					.map((id) => document.getElementById(id)?.textContent?.trim())
+			);
+		expect(description[0]).toBe('Question 14 of 14');
+		// Shown once, inside the form.
+		expect(await page.locator('.progress').count()).toBe(1);
+		expect(await page.locator('form .progress').count()).toBe(1);
+		await page.close();
+	});
+
 	it('offers "Read to me" only where the browser can speak, and reads the question and its answers', async () => {
 		const page = await open('short-breaks-child-symbols', 'en');
 		await page.goto(`${server.url}/answer/helped`);
