@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { ATTRIBUTION } from '$lib/server/symbols';
 import { isStaffPath } from '$lib/staff-paths';
+import { isAnsweringPage } from '$lib/answering-paths';
 import { sectionsFor } from '$lib/server/access/sections';
 import { can } from '$lib/server/access/policy';
 import { app } from '$lib/server/app';
@@ -14,6 +15,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		path: url.pathname,
 		attribution: ATTRIBUTION,
 		staffArea: isStaffPath(url.pathname),
+		answering: isAnsweringPage(url),
 		// Only what the staff header shows: a name and the sections the role may open.
 		staff: signedIn
 			? { name: session.user.displayName, links: sectionsFor(session.user.role) }

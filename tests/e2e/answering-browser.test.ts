@@ -151,6 +151,9 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			if (locale === 'en')
 				await page.screenshot({ path: `${shots}/code-error.png`, fullPage: true });
 			const q = await open('short-breaks-child-symbols', locale);
+			// The welcome comes first; who is helping is the first question that must be answered.
+			expect(new URL(q.url()).pathname).toBe('/answer/q/welcome');
+			await q.goto(`${server.url}/answer/helped`);
 			await Promise.all([
 				q.waitForNavigation(),
 				q.getByRole('button', { name: /./ }).last().click()
@@ -173,6 +176,18 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 			expect(new URL(q.url()).pathname).toBe('/answer/support');
 			await keep(q, `${locale} /answer/support`);
 			expect(await axeViolations(q)).toEqual([]);
+			// The number reads 0800 1111 in every language: right to left, its two groups would swap.
+			const groups = await q.locator('.phone').evaluate((a) => {
+				const text = a.firstChild!;
+				const range = document.createRange();
+				const left = (from: number) => {
+					range.setStart(text, from);
+					range.setEnd(text, from + 4);
+					return range.getBoundingClientRect().left;
+				};
+				return [left(0), left(5)];
+			});
+			expect(groups[0]).toBeLessThan(groups[1]!);
 			await q.setViewportSize({ width: 320, height: 640 });
 			expect(await sidewaysScroll(q)).toBeLessThanOrEqual(0);
 			if (locale === 'en') await q.screenshot({ path: `${shots}/support.png`, fullPage: true });
@@ -181,8 +196,28 @@ describe.skipIf(!browserAvailable)('answering in Chromium', () => {
 		});
 	});
 
+	it('says "Question n of m" with the question: in the group\'s name, or the field\'s description', async () => {
+		const page = await open('short-breaks-child-symbols', 'en');
+		await page.goto(`${server.url}/answer/q/voice_communicate`);
+		expect(await page.getByRole('group', { name: /^Question 1 of 14 \S/ }).count()).toBe(1);
+		await page.goto(`${server.url}/answer/q/anything_else`);
+		const description = await page
+			.locator('#answer-0')
+			.evaluate((el) =>
+				(el.getAttribute('aria-describedby') ?? '')
+					.split(' ')
+					.map((id) => document.getElementById(id)?.textContent?.trim())
+			);
+		expect(description[0]).toBe('Question 14 of 14');
+		// Shown once, inside the form.
+		expect(await page.locator('.progress').count()).toBe(1);
+		expect(await page.locator('form .progress').count()).toBe(1);
+		await page.close();
+	});
+
 	it('keeps buttons, and chosen and focused cards apart, in forced colours', async () => {
 		const page = await open('short-breaks-child-symbols', 'en');
+		await page.goto(`${server.url}/answer/helped`);
 		await page.emulateMedia({ forcedColors: 'active' });
 		const look = (selector: string) =>
 			page

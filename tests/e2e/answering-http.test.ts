@@ -245,17 +245,39 @@ describe.each(databaseKinds)('answering over HTTP on %s', (kind) => {
 		expect(a.cookies.get('voices_response')).not.toBe(b.cookies.get('voices_response'));
 	});
 
+	it('gives no way out of a survey through the site name in the header', async () => {
+		const child = new Client(server.url);
+		expect((await child.post('/i/demo-group-session', [])).status).toBe(303);
+		const brandLink = /<a class="brand"/;
+		for (const path of ['/answer/q/welcome', '/answer/helped', '/display?return=%2Fanswer']) {
+			const page = await child.get(path);
+			expect(page.status, path).toBe(200);
+			expect(page.html, path).not.toMatch(brandLink);
+			expect(page.html, path).toContain('<span class="brand">Voices</span>');
+		}
+		// The way in and the pages outside a survey keep it.
+		for (const path of ['/', '/code', '/display?return=%2Fcode'])
+			expect((await child.follow(path)).html, path).toMatch(brandLink);
+	});
+
 	it('shows who to talk to straight after a worrying answer, then carries on', async () => {
 		const child = new Client(server.url);
 		expect((await child.post('/i/demo-group-session', [])).status).toBe(303);
-		const helped = await child.follow('/answer');
-		expect(helped.path).toBe('/answer/helped');
-		const v = versionOf(helped.html);
-		await child.post('/answer/helped', [
+		// The welcome first, then who is helping.
+		const welcome = await child.follow('/answer');
+		expect(welcome.path).toBe('/answer/q/welcome');
+		const v = versionOf(welcome.html);
+		const welcomed = await child.post('/answer/q/welcome', [
+			['version', v],
+			['step', 'welcome']
+		]);
+		expect(welcomed.location).toBe('/answer/helped');
+		const helped = await child.post('/answer/helped', [
 			['version', v],
 			['step', '@helped'],
 			['answer', 'alone']
 		]);
+		expect(helped.location).toBe('/answer/q/voice_communicate');
 		const worried = await child.post('/answer/q/feel_safe', [
 			['version', v],
 			['step', 'feel_safe'],

@@ -183,8 +183,7 @@ describe.each(databaseKinds)('concurrent changes on %s', (kind) => {
 	it('acknowledges a safeguarding alert once; the rest hear it already was', async () => {
 		const child = new Client(server.url);
 		expect((await child.post(groupLink, [])).status).toBe(303);
-		const helped = await child.follow('/answer');
-		const v = versionOf(helped.html);
+		const v = versionOf((await child.follow('/answer')).html);
 		await child.post('/answer/helped', [
 			['version', v],
 			['step', '@helped'],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../../src/lib/server/auth/totp';
 import * as childRepo from '../../src/lib/server/db/child';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
-import { Client } from '../helpers/client';
+import { Client, versionOf } from '../helpers/client';
 import { databaseKinds } from '../helpers/database';
 import { prepare } from '../helpers/prepare';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -205,7 +205,23 @@ describe.each(databaseKinds)('staff sign-in and assisted answering on %s', (kind
 			['assist_source', 'annual_review']
 		]);
 		expect(started.location).toBe('/answer');
-		expect((await s.follow('/answer')).path).toMatch(/^\/answer\//);
+		// Handed over, the survey is answered with help: the child is not asked who is helping.
+		const welcome = await s.follow('/answer');
+		expect(welcome.path).toBe('/answer/q/welcome');
+		const version = versionOf(welcome.html);
+		const next = await s.post('/answer/q/welcome', [
+			['version', version],
+			['step', 'welcome']
+		]);
+		expect(next.location).toBe('/answer/q/voice_communicate');
+		expect((await s.get('/answer/helped')).location).toBe('/answer');
+		// Nor can a post change it (the stored mode is checked below): it is sent back to the survey.
+		const changed = await s.post('/answer/helped', [
+			['version', version],
+			['step', '@helped'],
+			['answer', 'alone']
+		]);
+		expect(changed.location).toBe('/answer');
 		// The child cannot reach the staff pages, nor sign out the staff member.
 		for (const path of ['/staff', '/staff/children', `/staff/children/${childId}`, '/staff/alerts'])
 			expect((await s.get(path)).location, path).toBe('/unlock');
@@ -227,10 +243,17 @@ describe.each(databaseKinds)('staff sign-in and assisted answering on %s', (kind
 			const response = await db
 				.selectFrom('response')
 				.innerJoin('app_user', 'app_user.id', 'response.assisted_by')
-				.select(['app_user.email', 'response.age_band', 'response.send_need', 'response.child_id'])
+				.select([
+					'app_user.email',
+					'response.completion_mode',
+					'response.age_band',
+					'response.send_need',
+					'response.child_id'
+				])
 				.executeTakeFirstOrThrow();
 			expect(response).toEqual({
 				email: 'staff@example.org',
+				completion_mode: 'helped',
 				age_band: '8-11',
 				send_need: 'learning_disability',
 				child_id: childId

@@ -6,6 +6,7 @@ import {
 	isRealDate,
 	monthsBefore,
 	readDate,
+	formatDate,
 	ukDate,
 	ukDateTime,
 	ukToday,
@@ -94,6 +95,16 @@ describe('UK dates', () => {
 		);
 		expect(ukDate(null)).toBe('');
 		expect(ukDate('not a date')).toBe('not a date');
+	});
+
+	it('writes a date in the long style of each language, or as British English', () => {
+		expect(formatDate('2026-12-01')).toBe('1 December 2026');
+		expect(formatDate('2026-12-01', 'en')).toBe('1 December 2026');
+		expect(formatDate('2026-12-01', 'pl')).toBe('1 grudnia 2026');
+		expect(formatDate('2026-12-01', 'ur')).toBe('1 دسمبر، 2026');
+		expect(formatDate('2026-03-31T23:30:00Z', 'pl')).toBe('31 marca 2026');
+		expect(formatDate('2026-12-01', 'xx')).toBe('1 December 2026');
+		expect(formatDate(undefined, 'pl')).toBe('');
 	});
 
 	it('writes an instant in UK time, summer time included', () => {

@@ -4,6 +4,8 @@
  * the server's (or the browser's) time zone.
  */
 
+import { INTL_LOCALES, type Language } from '../domain/languages';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -75,20 +77,35 @@ export function monthsBefore(instant: Date, months: number): Date {
 }
 
 const SHORT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /**
- * A calendar date (YYYY-MM-DD) as people in the UK write it: 13 Nov 2026, or in the style
- * `options` ask for (`{ dateStyle: 'full' }` adds the day of the week and the month in full).
+ * A calendar date (YYYY-MM-DD) as it is written in `language`: 1 December 2026, 1 grudnia 2026,
+ * 1 دسمبر، 2026; or in the style `options` ask for. Every date a person reads goes through here,
+ * never as YYYY-MM-DD. A language the app does not have is written as British English.
  */
-export function ukDate(
+export function formatDate(
 	iso: string | null | undefined,
-	options: Intl.DateTimeFormatOptions = SHORT
+	language: string = 'en',
+	options: Intl.DateTimeFormatOptions = LONG
 ): string {
 	if (!iso) return '';
 	const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 	if (Number.isNaN(d.getTime())) return iso;
-	return d.toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' });
+	const locale = Object.hasOwn(INTL_LOCALES, language)
+		? INTL_LOCALES[language as Language]
+		: INTL_LOCALES.en;
+	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(d);
 }
+
+/**
+ * A calendar date as staff in the UK read it: 13 Nov 2026, or in the style `options` ask for
+ * (`{ dateStyle: 'full' }` adds the day of the week and the month in full).
+ */
+export const ukDate = (
+	iso: string | null | undefined,
+	options: Intl.DateTimeFormatOptions = SHORT
+): string => formatDate(iso, 'en', options);
 
 /** An instant as staff in England read it: 13 Nov 2026, 09:05 (UK time). */
 export function ukDateTime(iso: string): string {

@@ -9,6 +9,12 @@ export const COMPLETION_MODES = {
 export type CompletionMode = keyof typeof COMPLETION_MODES;
 export const COMPLETION_MODE_VALUES = valuesOf(COMPLETION_MODES);
 
+/**
+ * A survey staff start on their own device and hand to the child (assisted answering) is
+ * answered with their help: it is recorded so from the start, and the child is not asked.
+ */
+export const HANDED_OVER_MODE: CompletionMode = 'helped';
+
 /** Carer and staff forms do not ask who helped: their tallies carry this instead of a mode. */
 export const NOT_ASKED = 'not_asked';
 export const NOT_ASKED_LABEL = 'Not asked (carer and staff forms)';

@@ -4,3 +4,6 @@ import { valuesOf } from './words';
 export const LANGUAGES = { en: 'English', pl: 'Polish', ur: 'Urdu' } as const;
 export type Language = keyof typeof LANGUAGES;
 export const LANGUAGE_VALUES = valuesOf(LANGUAGES);
+
+/** How each language is named to Intl (its dates and numbers): British English, Poland's Polish. */
+export const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', ur: 'ur-PK' };

@@ -11,4 +11,6 @@ export interface QuestionProps {
 	/** The error to show beside the field, already translated. */
 	error: string | null;
 	t: TFunction;
+	/** "Question 3 of 8", already translated, heard with the question; null where not numbered. */
+	progress?: string | null;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connect';
-import type { CompletionMode } from '../../domain/completion-modes';
+import { HANDED_OVER_MODE, type CompletionMode } from '../../domain/completion-modes';
 import { ageBand } from '../../domain/age-bands';
 import { ownValue } from '../../own';
 import * as answerRepo from '../db/answer';
@@ -59,7 +59,8 @@ export type BeginResult =
 /**
  * Opens an invitation: an open link always starts a new anonymous response; a personal invitation
  * has one response, started on first use and continued after (on any device: the resume token is
- * replaced each time). A finished response cannot be reopened.
+ * replaced each time). A finished response cannot be reopened. A response staff start for a child
+ * on their own device (`assistedBy`) is recorded as answered with their help.
  */
 export async function begin(
 	db: DB,
@@ -86,7 +87,8 @@ export async function begin(
 		resume_token_hash: hashSecret(resumeToken),
 		age_band: child && !child.erased_at ? ageBand(child.date_of_birth) : null,
 		send_need: child && !child.erased_at ? (child.send_needs[0] ?? null) : null,
-		assisted_by: options.assistedBy ?? null
+		assisted_by: options.assistedBy ?? null,
+		completion_mode: options.assistedBy ? HANDED_OVER_MODE : null
 	};
 	if (invitation.is_open) {
 		// The link's count goes up in the same transaction as the response is made, and only while
@@ -118,6 +120,19 @@ async function answersOf(db: DB, responseId: string): Promise<Record<string, unk
 	);
 }
 
+/**
+ * The steps of a response. Who helped is known from the start when staff handed their device over
+ * (`begin` records it); a hand-over started before that was recorded is still asked.
+ */
+export function stepsOf(
+	response: Pick<Response, 'assisted_by' | 'completion_mode'>,
+	definition: Json,
+	answers: Record<string, unknown>
+): StepList {
+	const whoHelpedKnown = response.assisted_by !== null && response.completion_mode !== null;
+	return stepsFor(definition, answers, { whoHelpedKnown });
+}
+
 /** The response a respondent's browser holds the token for, or null. */
 export async function fromResumeToken(
 	db: DB,
@@ -128,7 +143,7 @@ export async function fromResumeToken(
 	if (!response) return null;
 	const version = await loadVersion(db, response.survey_version_id);
 	const answers = await answersOf(db, response.id);
-	return { response, version, answers, steps: stepsFor(version.definition, answers) };
+	return { response, version, answers, steps: stepsOf(response, version.definition, answers) };
 }
 
 export class AlreadyFinished extends Error {}
@@ -184,7 +199,7 @@ export async function saveAnswer(
 		const answers = Object.assign(Object.create(null) as Record<string, unknown>, ctx.answers);
 		if ('empty' in value) delete answers[question];
 		else answers[question] = value.value;
-		const next = nextStep(stepsFor(ctx.version.definition, answers), question);
+		const next = nextStep(stepsOf(locked, ctx.version.definition, answers), question);
 		await trx
 			.updateTable('response')
 			.set({ current_question: next, language, updated_at: new Date() })

@@ -54,11 +54,29 @@ describe('stepsFor: visibleIf evaluated on the server', () => {
 		});
 	});
 
-	it('asks children who helped, first', () => {
+	it('asks children who is helping them just after the welcome', () => {
 		const list = stepsFor({ ...review, respondent: 'child' }, {});
-		expect(list.steps[0]).toBe(HELPED);
-		expect(nextStep(list, HELPED)).toBe('intro');
-		expect(previousStep(list, 'intro')).toBe(HELPED);
-		expect(previousStep(list, HELPED)).toBeNull();
+		expect(list.steps).toEqual(['intro', HELPED, 'outcome_1', FINISH]);
+		expect(nextStep(list, 'intro')).toBe(HELPED);
+		expect(nextStep(list, HELPED)).toBe('outcome_1');
+		expect(previousStep(list, HELPED)).toBe('intro');
+		expect(previousStep(list, 'outcome_1')).toBe(HELPED);
+		expect(previousStep(list, 'intro')).toBeNull();
+		expect(list.numbered).toEqual(['outcome_1']);
+	});
+
+	it('asks first when the survey opens with a question', () => {
+		const noWelcome = { respondent: 'child', pages: review.pages.slice(1) };
+		expect(stepsFor(noWelcome, {}).steps).toEqual([HELPED, 'outcome_1', FINISH]);
+	});
+
+	it('does not ask when who helped is known already, nor anyone but a child', () => {
+		const child = { ...review, respondent: 'child' };
+		expect(stepsFor(child, {}, { whoHelpedKnown: true }).steps).toEqual([
+			'intro',
+			'outcome_1',
+			FINISH
+		]);
+		expect(stepsFor({ ...review, respondent: 'carer' }, {}).steps).not.toContain(HELPED);
 	});
 });

@@ -3,7 +3,10 @@ import { registerSurveyProperties } from '../surveys/properties';
 import type { Json } from '../surveys/types';
 import { questionsOf } from '../surveys/walk';
 
-/** The steps a respondent walks through: who helped (children only), each question, finish. */
+/**
+ * The steps a respondent walks through: each question, finish; a child is also asked who is
+ * helping them, just after the survey's welcome.
+ */
 export const HELPED = '@helped';
 export const FINISH = '@finish';
 
@@ -56,15 +59,27 @@ function visibleQuestions(definition: Json, answers: Record<string, unknown>) {
 		.map((q) => ({ name: q.name, type: q.getType() }));
 }
 
+export interface StepOptions {
+	/** Who helped is known already (staff handed their device over), so it is not asked. */
+	whoHelpedKnown?: boolean;
+}
+
 /**
  * The visible steps given the answers so far. `visibleIf` is evaluated by survey-core on the
- * server, exactly as SurveyJS would in a browser.
+ * server, exactly as SurveyJS would in a browser. A child is asked who is helping them once the
+ * welcome has said what the survey is (first, when it opens with a question), never before.
  */
-export function stepsFor(definition: Json, answers: Record<string, unknown>): StepList {
+export function stepsFor(
+	definition: Json,
+	answers: Record<string, unknown>,
+	{ whoHelpedKnown = false }: StepOptions = {}
+): StepList {
 	const visible = visibleQuestions(definition, answers);
-	const head = definition.respondent === 'child' ? [HELPED] : [];
+	const names = visible.map((q) => q.name);
+	if (definition.respondent === 'child' && !whoHelpedKnown)
+		names.splice(visible[0]?.type === 'html' ? 1 : 0, 0, HELPED);
 	return {
-		steps: [...head, ...visible.map((q) => q.name), FINISH],
+		steps: [...names, FINISH],
 		numbered: visible.filter((q) => q.type !== 'html').map((q) => q.name)
 	};
 }

@@ -56,7 +56,7 @@ export async function list({ connection }: App, user: StaffUser) {
 		source: r.source,
 		isOpen: r.is_open,
 		expiresAt: new Date(r.expires_at).toISOString(),
-		createdAt: new Date(r.created_at).toISOString().slice(0, 16).replace('T', ' '),
+		createdAt: new Date(r.created_at).toISOString(),
 		service: r.service_name,
 		survey: r.survey_title,
 		child: r.child_erased_at ? null : r.child_name,

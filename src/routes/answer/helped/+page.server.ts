@@ -11,7 +11,7 @@ import { COMPLETION_MODES, COMPLETION_MODE_VALUES } from '$lib/domain/completion
 import { isOneOf } from '$lib/domain/words';
 import type { CompletionMode } from '$lib/domain/completion-modes';
 
-// Who helped is stored on the response: assisted and proxy answers are reported apart.
+// Who is helping is stored on the response: assisted and proxy answers are reported apart.
 const SYMBOLS: Record<CompletionMode, string> = { alone: 'me', helped: 'help', proxy: 'talk' };
 
 export const load: PageServerLoad = async ({ cookies, locals, request }) => {
@@ -39,6 +39,8 @@ export const actions: Actions = {
 		if (ctx.response.completed_at) return refuse(409, 'finished');
 		if (unknownFields(form).length) return refuse(400, 'unknownField');
 		if (form.get('version') !== ctx.response.survey_version_id) return refuse(409, 'staleVersion');
+		// A hand-over is recorded as helped when it starts: nothing posted here may change that.
+		if (!ctx.steps.steps.includes(HELPED)) return refuse(409, 'wrongStep');
 		const mode = form.get('answer');
 		if (mode === null) return refuse(400, 'required');
 		if (!isOneOf(COMPLETION_MODES, mode)) return refuse(400, 'unknownChoice');
