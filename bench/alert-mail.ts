@@ -112,6 +112,9 @@ async function round(
 			while (!child.finished) await child.answer();
 		})
 	);
+	// Awaited below, after the mails: a failure meanwhile must not end the process unhandled,
+	// which would leave the app server running.
+	finishing.catch(() => undefined);
 	await waitUntil(() => appMails(smtp) >= expected, TIMEOUT_MS);
 	await finishing;
 	r.answersPerSecond = ((load.answers() - before) * 1000) / (performance.now() - startedAt);

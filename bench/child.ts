@@ -18,6 +18,20 @@ export class Child {
 		this.client = new Client(base);
 	}
 
+	/**
+	 * Loads a page, once more if the connection was dropped: on a machine this busy a kept-alive
+	 * connection can be closed by the server just as the next request goes out. A GET is safe to
+	 * repeat; a POST is never repeated.
+	 */
+	private async follow(path: string) {
+		try {
+			return await this.client.follow(path);
+		} catch (e) {
+			if (!(e instanceof TypeError)) throw e;
+			return await this.client.follow(path);
+		}
+	}
+
 	/** The path of the page in front of the child. */
 	get path(): string {
 		return this.page.path;
@@ -31,7 +45,7 @@ export class Child {
 	async start(link: string): Promise<void> {
 		const r = await this.client.post(link, []);
 		if (r.status !== 303 || !r.location) throw new Error(`Start: ${r.status}`);
-		this.page = await this.client.follow(r.location);
+		this.page = await this.follow(r.location);
 	}
 
 	/**
@@ -44,7 +58,7 @@ export class Child {
 		if (!form) {
 			// The page after a worrying answer (who to talk to) links back to the survey.
 			if (path !== '/answer/support') throw new Error(`No form on ${path}`);
-			this.page = await this.client.follow('/answer');
+			this.page = await this.follow('/answer');
 			return performance.now();
 		}
 		const step = form.fields.find((f) => f.name === 'step')?.values[0] ?? path;
@@ -55,7 +69,7 @@ export class Child {
 		const r = await this.client.post(form.action, fields);
 		const saved = performance.now();
 		if (r.status !== 303 || !r.location) throw new Error(`${step}: ${r.status}`);
-		this.page = await this.client.follow(r.location);
+		this.page = await this.follow(r.location);
 		return saved;
 	}
 }
