@@ -74,7 +74,10 @@ export function answersOf(question: QuestionLike, withBuiltIns = false) {
 	return list;
 }
 
-/** Each property as `[class, settings]`, in the order the property grid shows them. */
+/**
+ * Each property as `[class, settings]`, in the order the property grid shows them. None is marked
+ * `isRequired`: survey-core would report a missing one beside the check's own, clearer message.
+ */
 export function voicesProperties(v: VoicesVocabulary): [string, IJsonPropertyInfo][] {
 	const category = VOICES_CATEGORY;
 	const symbol = (displayName: string): IJsonPropertyInfo => ({
@@ -108,7 +111,6 @@ export function voicesProperties(v: VoicesVocabulary): [string, IJsonPropertyInf
 				displayName: 'Variant',
 				type: 'dropdown',
 				category,
-				isRequired: true,
 				choices: v.variants
 			}
 		],
@@ -119,7 +121,6 @@ export function voicesProperties(v: VoicesVocabulary): [string, IJsonPropertyInf
 				displayName: 'Who answers',
 				type: 'dropdown',
 				category,
-				isRequired: true,
 				choices: v.respondents
 			}
 		],
@@ -135,7 +136,7 @@ export function voicesProperties(v: VoicesVocabulary): [string, IJsonPropertyInf
 		],
 		// Per locale, the review state of its translations: kept, not edited in the grid.
 		['survey', { name: 'translationReview', type: 'object', category, visible: false }],
-		['survey', { ...symbol('Symbol on the start and thank-you pages'), isRequired: true }],
+		['survey', symbol('Symbol on the start and thank-you pages')],
 		['question', symbol('Symbol')],
 		['question', { name: 'audio', displayName: 'Recorded reading', category }],
 		[
