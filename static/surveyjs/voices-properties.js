@@ -109,8 +109,11 @@ export function voicesProperties(v) {
 		],
 		['boolean', { ...symbol('Symbol for the "yes" answer'), name: 'symbolTrue' }],
 		['boolean', { ...symbol('Symbol for the "no" answer'), name: 'symbolFalse' }],
-		['itemvalue', symbol('Symbol')],
-		['itemvalue', { name: 'audio', displayName: 'Recorded reading', category }]
+		['itemvalue', { ...symbol('Symbol'), locationInTable: 'both' }],
+		[
+			'itemvalue',
+			{ name: 'audio', displayName: 'Recorded reading', category, locationInTable: 'detail' }
+		]
 	];
 }
 const ANSWER_LISTS = ['positiveAnswers', 'notCountedAnswers', 'safeguardingAnswers'];

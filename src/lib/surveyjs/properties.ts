@@ -163,8 +163,11 @@ export function voicesProperties(v: VoicesVocabulary): [string, IJsonPropertyInf
 		],
 		['boolean', { ...symbol('Symbol for the "yes" answer'), name: 'symbolTrue' }],
 		['boolean', { ...symbol('Symbol for the "no" answer'), name: 'symbolFalse' }],
-		['itemvalue', symbol('Symbol')],
-		['itemvalue', { name: 'audio', displayName: 'Recorded reading', category }]
+		['itemvalue', { ...symbol('Symbol'), locationInTable: 'both' }],
+		[
+			'itemvalue',
+			{ name: 'audio', displayName: 'Recorded reading', category, locationInTable: 'detail' }
+		]
 	];
 }
 

@@ -87,6 +87,25 @@ describe("Survey Creator's property grid", () => {
 		expect(choiceValues(positive)).toContain('not_sure');
 	});
 
+	it("edits a choice's symbol from the dictionary in its row's detail panel", () => {
+		const creator = open(carer);
+		const choices = editorsFor(creator, 'carer_cope')('choices') as unknown as {
+			visibleRows: {
+				showDetailPanel(): void;
+				detailPanel: { getQuestionByName(n: string): Question };
+			}[];
+		};
+		const row = choices.visibleRows[0]!;
+		row.showDetailPanel();
+		const symbol = row.detailPanel.getQuestionByName('symbol');
+		expect(symbol.getType()).toBe('dropdown');
+		expect(symbol.value).toBe('yes');
+		expect(choiceValues(symbol)).toContain('happy');
+		symbol.value = 'happy';
+		const saved = savedQuestion(creator, 'carer_cope')?.choices as Json[];
+		expect(saved[0]).toMatchObject({ value: 'strongly_agree', symbol: 'happy' });
+	});
+
 	it('offers the catalogue for measure and the dictionary for symbols', () => {
 		const editor = editorsFor(open(carer), 'carer_satisfied');
 		expect(editor('measure').getType()).toBe('dropdown');
