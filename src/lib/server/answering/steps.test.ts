@@ -80,3 +80,22 @@ describe('stepsFor: visibleIf evaluated on the server', () => {
 		expect(stepsFor({ ...review, respondent: 'carer' }, {}).steps).not.toContain(HELPED);
 	});
 });
+
+describe('stepsFor: SurveyJS older `questions` key', () => {
+	// Every step must be a question the JSON reader finds too, or the step's page is a 404.
+	const legacy = {
+		respondent: 'staff',
+		questions: [
+			{ type: 'radiogroup', name: 'first', choices: ['a', 'b'] },
+			{ type: 'comment', name: 'second', visibleIf: "{first} = 'b'" }
+		]
+	};
+	it('walks the questions of a survey written with `questions`, conditions and all', () => {
+		expect(stepsFor(legacy, {}).steps).toEqual(['first', FINISH]);
+		expect(stepsFor(legacy, { first: 'b' }).steps).toEqual(['first', 'second', FINISH]);
+	});
+	it('without conditions, reads them without survey-core', () => {
+		const plain = { respondent: 'staff', pages: [{ questions: [{ type: 'text', name: 'only' }] }] };
+		expect(stepsFor(plain, {}).steps).toEqual(['only', FINISH]);
+	});
+});

@@ -1,7 +1,7 @@
 import { Model } from 'survey-core';
 import { registerSurveyProperties } from '../surveys/properties';
 import type { Json } from '../surveys/types';
-import { questionsOf } from '../surveys/walk';
+import { pagesOf, questionsOf } from '../surveys/walk';
 
 /**
  * The steps a respondent walks through: each question, finish; a child is also asked who is
@@ -37,8 +37,7 @@ const conditional = new WeakMap<Json, boolean>();
 function hasConditions(definition: Json): boolean {
 	let known = conditional.get(definition);
 	if (known === undefined) {
-		const pages = Array.isArray(definition.pages) ? (definition.pages as Json[]) : [];
-		known = [...pages, ...questionsOf(definition)].some(
+		known = [...pagesOf(definition), ...questionsOf(definition)].some(
 			(e) => 'visibleIf' in e || e.visible === false
 		);
 		conditional.set(definition, known);

@@ -4,6 +4,7 @@ import { measureIds, measures } from '../catalogue/measures';
 import { loadSymbolSet, type SymbolSet } from '../symbols';
 import { checkDefinition } from './check';
 import { contentHash } from './hash';
+import { normaliseDefinition } from './normalise';
 import { extractRules } from './rules';
 import { englishText } from './translations';
 import { SURVEY_LEVEL, type Json, type LoadedSurvey, type Problem } from './types';
@@ -58,7 +59,7 @@ export function loadSurveyFile(
 		file,
 		definition: def,
 		rules: extractRules(def),
-		contentHash: contentHash(def),
+		contentHash: contentHash(normaliseDefinition(def)),
 		title: englishText(def.title),
 		variant: def.variant as string,
 		respondent: def.respondent as string,

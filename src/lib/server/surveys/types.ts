@@ -21,7 +21,7 @@ export interface LoadedSurvey {
 	file: string;
 	definition: Json;
 	rules: SurveyRules;
-	/** sha256 of the canonical JSON: the identity of this version of the survey. */
+	/** sha256 of the canonical JSON of the normalised definition: the identity of this version. */
 	contentHash: string;
 	title: string;
 	variant: string;
