@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable)('staff pages after the accessibility audit, i
 		const page = await signIn('commissioner');
 		for (const width of [1280, 320]) {
 			await page.setViewportSize({ width, height: 900 });
-			await page.goto(`${server.url}/staff/dashboard/trend`);
+			await page.goto(`${server.url}/staff/dashboard/trend`, { waitUntil: 'networkidle' });
 			await page.getByText('Change filters').click();
 			const controls = await controlSizes(page, '.filters select, .filters input[type=month]');
 			expect(controls.map((c) => c.id)).toEqual(
@@ -100,6 +100,26 @@ describe.skipIf(!browserAvailable)('staff pages after the accessibility audit, i
 			expect(await box.getAttribute('placeholder')).toBeNull();
 			const hint = (await box.getAttribute('aria-describedby'))!.split(' ')[0]!;
 			expect(await page.locator(`#${hint}`).textContent()).toContain('for example 2025-04');
+		}
+		await page.close();
+	});
+
+	it('moves focus to the heading of the new figures after "Show figures"', async () => {
+		const page = await signIn('commissioner');
+		for (const path of ['/staff/dashboard', '/staff/dashboard/compare', '/staff/dashboard/trend']) {
+			// Once the page's script has run: the filters then navigate without reloading the page.
+			await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+			await page.getByText('Change filters').click();
+			await page.getByLabel('Provider').selectOption({ label: 'Riverside Short Breaks' });
+			await page.getByRole('button', { name: 'Show figures' }).click();
+			await page.waitForURL(/provider=/);
+			// Focus lands on the heading that says whose figures these are, not on the page's top.
+			await expect
+				.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+				.toBe('results');
+			const heading = page.locator('#results');
+			expect(await heading.evaluate((h) => h.tagName)).toBe('H2');
+			expect(await heading.textContent(), path).toContain('Riverside Short Breaks');
 		}
 		await page.close();
 	});
