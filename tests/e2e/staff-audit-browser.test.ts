@@ -120,6 +120,38 @@ describe.skipIf(!browserAvailable)('staff pages after the accessibility audit, i
 			const heading = page.locator('#results');
 			expect(await heading.evaluate((h) => h.tagName)).toBe('H2');
 			expect(await heading.textContent(), path).toContain('Riverside Short Breaks');
+			await page.waitForFunction(() => {
+				const c = document.querySelector('figure.chart canvas') as HTMLCanvasElement | null;
+				return !!c && c.width > 0 && c.toDataURL().length > 5000;
+			});
+			await shoot(page, `filtered-${path.split('/').pop()}-1280`);
+		}
+		await page.close();
+	});
+
+	it('writes every percentage on the dashboard with one decimal place', async () => {
+		const page = await signIn('commissioner');
+		// A whole-number target, so that at least one whole number is on the page.
+		await page.goto(`${server.url}/staff/dashboard/targets`);
+		await page.locator('[name="green-voice.communicate"]').fill('60');
+		await page.locator('[name="amber-voice.communicate"]').fill('50');
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Save targets' }).click()
+		]);
+		for (const path of ['/staff/dashboard', '/staff/dashboard/compare', '/staff/dashboard/trend']) {
+			await page.goto(`${server.url}${path}`);
+			// The figures' tables and the chart's summary (the key's "0% or 100%" are words, not figures).
+			const text = (await page.locator('table.figures, figure.chart figcaption').allTextContents())
+				.join(' ')
+				.replaceAll('95% interval', 'interval');
+			const percentages = text.match(/\d+(\.\d+)?%/g) ?? [];
+			expect(percentages.length, path).toBeGreaterThan(0);
+			expect(
+				percentages.filter((p) => !/^\d+\.\d%$/.test(p)),
+				path
+			).toEqual([]);
+			expect(text, path).toContain('60.0%');
 		}
 		await page.close();
 	});
