@@ -238,6 +238,85 @@ describe.skipIf(!browserAvailable)(
 			await page.close();
 		});
 
+		it('sizes and labels every target box', async () => {
+			const page = await signIn('commissioner');
+			await page.goto(`${server.url}/staff/dashboard/targets`);
+			const boxes = await controlSizes(page, 'input.percent');
+			expect(boxes.length).toBeGreaterThan(20);
+			for (const b of boxes) {
+				expect(b.height, b.id).toBeGreaterThanOrEqual(44);
+				expect(b.font, b.id).toBeGreaterThanOrEqual(19);
+			}
+			const labels = await page
+				.locator('input.percent')
+				.evaluateAll((els) =>
+					els.map((e) => [...(e as HTMLInputElement).labels!].map((l) => l.textContent))
+				);
+			for (const l of labels)
+				expect(l).toEqual([expect.stringMatching(/^(Green|Amber) from \(%\): .+: .+/)]);
+			await page
+				.getByLabel(
+					'Green from (%): My voice is heard: % of children and young people who report that they have the support they need to communicate their needs'
+				)
+				.fill('70');
+			expect(await axeViolations(page)).toEqual([]);
+			await shoot(page, 'targets-1280');
+			await page.setViewportSize({ width: 320, height: 800 });
+			await shoot(page, 'targets-320');
+			await page.close();
+		});
+
+		it('moves focus to the error summary after a refused form, with and without JavaScript', async () => {
+			const focused = (page: Page) =>
+				page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
+			// A page without script: the summary's autofocus does it.
+			const page = await signIn('provider_manager');
+			await page.goto(`${server.url}/staff/children`);
+			await Promise.all([
+				page.waitForNavigation(),
+				page.getByRole('button', { name: 'Add child' }).click()
+			]);
+			expect(await page.locator('.error-summary').textContent()).toContain('There is a problem');
+			expect(await focused(page)).toBe(true);
+			await shoot(page, 'children-error-1280');
+			await page.close();
+
+			// The dashboard's filters, which navigate without a reload: the summary takes focus there too.
+			const dashboard = await signIn('commissioner');
+			await dashboard.goto(`${server.url}/staff/dashboard`, { waitUntil: 'networkidle' });
+			await dashboard.getByText('Change filters').click();
+			await dashboard.getByLabel('Period').selectOption('custom');
+			await dashboard.getByLabel('First month').fill('2025-09');
+			await dashboard.getByLabel('Last month').fill('2025-04');
+			await dashboard.getByRole('button', { name: 'Show figures' }).click();
+			await dashboard.waitForURL(/from=2025-09/);
+			await expect.poll(() => focused(dashboard), { timeout: 10_000 }).toBe(true);
+			await dashboard.close();
+
+			// With JavaScript off in the browser.
+			const plain = await launch({ javaScriptEnabled: false });
+			try {
+				const p = await plain.newPage();
+				p.setDefaultTimeout(120_000);
+				const account = DEMO_ACCOUNTS.find((a) => a.role === 'provider_manager')!;
+				await p.goto(`${server.url}/sign-in`);
+				await p.getByLabel('Email address').fill(account.email);
+				await p.getByLabel('Password').fill(DEMO_PASSWORD);
+				await Promise.all([
+					p.waitForNavigation(),
+					p.getByRole('button', { name: 'Sign in' }).click()
+				]);
+				await p.goto(`${server.url}/staff/children`);
+				await Promise.all([
+					p.waitForNavigation(),
+					p.getByRole('button', { name: 'Add child' }).click()
+				]);
+				expect(await focused(p)).toBe(true);
+			} finally {
+				await plain.close();
+			}
+		});
+
 		it('gives the printable cards page an h1, and each card a heading for its title', async () => {
 			const page = await signIn('provider_manager');
 			await page.goto(`${server.url}/staff/invitations`);
