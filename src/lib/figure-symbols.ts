@@ -3,6 +3,7 @@
  * show them in place of (or beside) a figure. One home for their words: pages explain each one
  * where it appears, and README says the same.
  */
+import { percentText } from './percent';
 export type FigureSymbol = 'c' | 'z' | 'x' | 'u';
 
 /** A figure whose 95% interval is wider than this many percentage points is marked `u`. */
@@ -24,5 +25,5 @@ export function countWords(f: {
 	const all = f.denominator + f.notCounted;
 	return all === 0
 		? 'no answers'
-		: `n ${f.denominator} of ${all} answers (${Math.round((100 * f.denominator) / all)}% took a position)`;
+		: `n ${f.denominator} of ${all} answers (${percentText((100 * f.denominator) / all)} took a position)`;
 }

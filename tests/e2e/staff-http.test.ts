@@ -148,6 +148,11 @@ describe.each(databaseKinds)('staff sign-in and assisted answering on %s', (kind
 		expect((await c.get('/staff')).location).toBe('/sign-in/two-factor');
 		const wrong = await c.post('/sign-in/two-factor', [['code', '000000']]);
 		expect(wrong.status).toBe(400);
+		// The page asks for a code: its error speaks of the code, not of an email and password.
+		expect(wrong.html).toContain(
+			'That code is not right or was used already. Enter the 6-digit code your authenticator app shows now'
+		);
+		expect(wrong.html).not.toContain('email address and password');
 		const code = currentCode(commissioner.totp!);
 		expect((await c.post('/sign-in/two-factor', [['code', code]])).location).toBe('/staff');
 		expect(c.cookies.get('voices_staff')).not.toBe(first);

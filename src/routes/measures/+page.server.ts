@@ -16,10 +16,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 		outcome: string;
 		measures: ((typeof rows)[number] & { fedBy: string[] })[];
 	}[] = [];
+	// One table for each outcome, its measures in catalogue order: an outcome whose carers' measure
+	// comes later in the catalogue (safe.confidence) is not split into two tables of one name.
+	const byOutcome = new Map<string, (typeof groups)[number]>();
 	for (const m of rows) {
-		let group = groups.at(-1);
-		if (!group || group.outcome !== m.outcome || group.framework !== m.framework) {
+		const key = `${m.framework}|${m.outcome}`;
+		let group = byOutcome.get(key);
+		if (!group) {
 			group = { framework: m.framework, outcome: m.outcome, measures: [] };
+			byOutcome.set(key, group);
 			groups.push(group);
 		}
 		group.measures.push({ ...m, fedBy: fedBy.get(m.id) ?? [] });

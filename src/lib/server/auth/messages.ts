@@ -8,11 +8,17 @@ const time = (d: Date) =>
 		timeZone: 'Europe/London'
 	});
 
-/** What a refused sign-in tells the person: specific, without saying whether an account exists. */
-export function refusalMessage(r: Refusal): string {
+/**
+ * What a refused sign-in tells the person: specific, without saying whether an account exists.
+ * `step` is what they typed: their email address and password, or their authenticator's code,
+ * so the message speaks of what is on the page in front of them.
+ */
+export function refusalMessage(r: Refusal, step: 'password' | 'code' = 'password'): string {
 	switch (r.status) {
 		case 'wrong':
-			return 'Enter a correct email address and password (or authenticator code)';
+			return step === 'code'
+				? 'That code is not right or was used already. Enter the 6-digit code your authenticator app shows now'
+				: 'Enter a correct email address and password';
 		case 'wait':
 			return `Too many failed attempts. Wait until ${time(r.until)} before trying again`;
 		case 'locked':

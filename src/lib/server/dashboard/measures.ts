@@ -6,9 +6,15 @@ export { VIEWS, type ViewName } from '../../domain/dashboard-views';
 
 export interface MeasureInfo extends MeasureDefinition {
 	headline: boolean;
+	/** The label without its "% of" or "Number of": what a chart's bar or a summary names it. */
+	name: string;
 }
 
-const info = (m: MeasureDefinition): MeasureInfo => ({ ...m, headline: false });
+const info = (m: MeasureDefinition): MeasureInfo => ({
+	...m,
+	headline: false,
+	name: shortLabel(m)
+});
 
 /** The measures a view shows, grouped under their outcome or heading, in catalogue order. */
 export function measureGroups(view: ViewName): { outcome: string; measures: MeasureInfo[] }[] {
@@ -45,7 +51,8 @@ function dorsetHeadline(output: MeasureDefinition): MeasureInfo {
 		framework: output.framework,
 		respondent: 'child',
 		kind: 'percent',
-		headline: true
+		headline: true,
+		name: `${output.outcome}: headline`
 	};
 }
 
@@ -55,6 +62,6 @@ export function allMeasures(frameworks?: readonly Framework[]): MeasureInfo[] {
 	return views.flatMap((v) => measureGroups(v).flatMap((g) => g.measures));
 }
 
-export function shortLabel(m: MeasureInfo): string {
+export function shortLabel(m: Pick<MeasureDefinition, 'label'>): string {
 	return m.label.replace(/^(% of|Number of|Number and % of) /, '').replace(/\.$/, '');
 }

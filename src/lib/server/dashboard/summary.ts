@@ -1,4 +1,4 @@
-import { shortLabel } from './measures';
+import { percentText } from '../../percent';
 import { type DashboardQuery } from './query';
 import { type Context, type Row } from './rows';
 
@@ -17,8 +17,8 @@ export function summarise(groups: { rows: Row[] }[], q: DashboardQuery, c: Conte
 	const low = sorted[sorted.length - 1]!;
 	const off = known.filter((r) => r.rag === 'red').length;
 	return (
-		`${whoFor(c)}, ${q.period.label}: highest ${top.figure.percent}% (${shortLabel(top.measure)}), ` +
-		`lowest ${low.figure.percent}% (${shortLabel(low.measure)})` +
+		`${whoFor(c)}, ${q.period.label}: highest ${percentText(top.figure.percent!)} (${top.measure.name}), ` +
+		`lowest ${percentText(low.figure.percent!)} (${low.measure.name})` +
 		(off ? `; ${off} below amber target` : '') +
 		(hidden ? `; ${hidden} hidden (c) to protect small numbers` : '') +
 		'.'

@@ -7,6 +7,7 @@ import { type DashboardQuery } from './query';
 import { type Compared, notAvailable, ragOf, shown } from './shown';
 import { type Context, contextOf, filtered, request } from './rows';
 import { whoFor } from './summary';
+import { percentText } from '../../percent';
 import { targetsOf } from './targets';
 
 export interface TrendPoint extends Compared {
@@ -62,7 +63,7 @@ export async function trendView(
 	const last = values[values.length - 1];
 	const summary =
 		first && last && first !== last
-			? `For ${whoFor(context)}, this measure went from ${first.v}% in ${first.p.period.label} to ${last.v}% in ${last.p.period.label}.`
+			? `For ${whoFor(context)}, this measure went from ${percentText(first.v!)} in ${first.p.period.label} to ${percentText(last.v!)} in ${last.p.period.label}.`
 			: `Not enough figures for ${whoFor(context)} to show a trend over these quarters.`;
 	return { measure, points, context, summary };
 }

@@ -52,7 +52,9 @@ export const actions: Actions = {
 					reason: result.status,
 					step: 'second_factor'
 				});
-				return fail(result.status === 'wrong' ? 400 : 429, { error: refusalMessage(result) });
+				return fail(result.status === 'wrong' ? 400 : 429, {
+					error: refusalMessage(result, 'code')
+				});
 			}
 		}
 		// A sign-in with the identity provider keeps its ID token into the new session.
