@@ -855,7 +855,11 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
 		// Overdue alerts are marked, in words as well as colour.
 		const queue = (await clients.mgrA.get('/staff/alerts')).html;
 		expect(queue.match(/class="tag tag-overdue">Overdue/g)).toHaveLength(1);
-		expect((await clients.mgrA.get('/staff')).html).toContain('1 overdue');
+		// The home page says so too, for the provider's own alerts only.
+		expect((await clients.mgrA.get('/staff')).html).toContain(
+			'1 safeguarding alert is past the time to acknowledge it'
+		);
+		expect((await clients.mgrB.get('/staff')).html).not.toContain('safeguarding alert');
 		// Only the lead (and managers) see an alert in the list.
 		expect((await clients.staffA.get('/staff/alerts')).html).toContain('Zephyrine');
 		expect((await clients.staffA2.get('/staff/alerts')).html).not.toContain('Zephyrine');
