@@ -280,6 +280,10 @@ describe.each(databaseKinds)('invitations sent to carers on %s', { timeout: 120_
 
 	it('refuses what cannot be sent, each with its own message', async () => {
 		const user = staff(ids['Riverside Short Breaks']!);
+		// Sending checks again, whatever the caller did.
+		await expect(send(app, user, asked({ childId: ids.homeChild! }))).rejects.toThrow(
+			'Not sent: child'
+		);
 		// SMTP sends no text messages.
 		expect(await checkSend(app, user, asked({ channel: 'text', address: '07700900982' }))).toEqual({
 			channel: 'Choose how to send the invitation'
@@ -363,6 +367,21 @@ describe.each(databaseKinds)('what /healthz says of mail on %s', { timeout: 60_0
 		});
 		useMailer({ origin: ORIGIN, transport: transport(true) });
 		expect(await mailHealth(database.db)).toEqual({ ok: true, detail: 'smtp' });
+	});
+
+	it('does not wait long for an SMTP server that never answers', async () => {
+		useMailer({
+			origin: ORIGIN,
+			transport: {
+				name: 'smtp',
+				email: () => Promise.resolve(),
+				reachable: () => new Promise<boolean>(() => {})
+			}
+		});
+		expect(await mailHealth(database.db)).toEqual({
+			ok: false,
+			problem: 'SMTP server not reachable'
+		});
 	});
 
 	it('reports an SMTP server that does not answer, and messages stuck', async () => {

@@ -139,6 +139,9 @@ export async function checkSend(
  */
 export async function send(app: App, user: StaffUser, n: CarerInvitation): Promise<string> {
 	const providerId = providerScope(user, 'invitations.send');
+	// Checked here too, whatever the caller did: the child and service must be the caller's own.
+	const errors = await checkSend(app, user, n);
+	if (Object.keys(errors).length) throw new Error(`Not sent: ${Object.keys(errors).join(', ')}`);
 	const db = app.connection.db;
 	const channel = n.channel as MessageChannel;
 	const read = readAddress(channel, n.address);

@@ -12,12 +12,21 @@ import type { Transport } from './transport';
 export const STUCK_MINUTES = 15;
 /** The SMTP server is asked at most this often, whatever polls /healthz. */
 const ASK_EVERY_MS = 30_000;
+/** An SMTP server silent this long counts as not answering: /healthz itself must answer fast. */
+export const ANSWER_WITHIN_MS = 2_000;
 let asked: { transport: Transport; at: number; answer: Promise<boolean> } | undefined;
 
 function answers(transport: Transport, reachable: () => Promise<boolean>): Promise<boolean> {
 	const now = Date.now();
 	if (!asked || asked.transport !== transport || now - asked.at > ASK_EVERY_MS)
-		asked = { transport, at: now, answer: reachable() };
+		asked = {
+			transport,
+			at: now,
+			answer: Promise.race([
+				reachable(),
+				new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ANSWER_WITHIN_MS))
+			])
+		};
 	return asked.answer;
 }
 
