@@ -51,7 +51,7 @@ describe('texts the server may read', () => {
 			expect.arrayContaining([
 				'Type your code',
 				'There is a problem',
-				'Who helped you answer?',
+				'Who is helping you today?',
 				'Your answer is too long. Write 500 characters or fewer.',
 				'Your answer is too long. Write 2000 characters or fewer.',
 				'0800 1111'
